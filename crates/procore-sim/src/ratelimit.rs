@@ -1,0 +1,138 @@
+//! Procore's two request budgets: an hourly window and a 10-second spike window, per access
+//! token (client-credentials tokens get one bucket per company). The headers describe the
+//! window closest to exhaustion; requests refused with 429 still count.
+
+use std::collections::BTreeMap;
+
+use crate::config::RateLimitConfig;
+
+/// The plain-text body Procore sends with a 429.
+pub const EXHAUSTED_BODY: &str =
+    "You have surpassed the max number of requests for an hour. Please wait until your limit resets.";
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Window {
+    started_ms: i64,
+    count: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct RateLimiter {
+    buckets: BTreeMap<String, (Window, Window)>,
+}
+
+/// What to send in the `X-Rate-Limit-*` headers, and whether the request is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RateDecision {
+    pub limit: u32,
+    pub remaining: u32,
+    /// Unix seconds, rounded up.
+    pub reset: i64,
+    pub exhausted: bool,
+    /// Seconds until the exhausted window resets (for `Retry-After`).
+    pub retry_after: i64,
+}
+
+impl RateLimiter {
+    /// Counts one request against `key` at `now_ms` and decides.
+    pub fn hit(&mut self, key: &str, now_ms: i64, config: &RateLimitConfig) -> RateDecision {
+        let hourly_ms = config.hourly_window.as_millis() as i64;
+        let spike_ms = config.spike_window.as_millis() as i64;
+        let (hourly, spike) = self.buckets.entry(key.to_owned()).or_default();
+        for (window, len) in [(&mut *hourly, hourly_ms), (&mut *spike, spike_ms)] {
+            if window.count == 0 || now_ms >= window.started_ms + len {
+                window.started_ms = now_ms;
+                window.count = 0;
+            }
+            window.count = window.count.saturating_add(1);
+        }
+        let describe = |w: &Window, limit: u32, len: i64| {
+            let reset_ms = w.started_ms + len;
+            RateDecision {
+                limit,
+                remaining: limit.saturating_sub(w.count),
+                reset: (reset_ms + 999).div_euclid(1000),
+                exhausted: w.count > limit,
+                retry_after: ((reset_ms - now_ms + 999) / 1000).max(1),
+            }
+        };
+        let h = describe(hourly, config.hourly_limit, hourly_ms);
+        let s = describe(spike, config.spike_limit, spike_ms);
+        let mut chosen = match (h.exhausted, s.exhausted) {
+            (true, false) => h,
+            (false, true) => s,
+            (true, true) => {
+                if h.reset >= s.reset {
+                    h
+                } else {
+                    s
+                }
+            }
+            (false, false) => {
+                // Closest to exhaustion, as a fraction of the limit.
+                let hf = u64::from(h.remaining) * u64::from(s.limit.max(1));
+                let sf = u64::from(s.remaining) * u64::from(h.limit.max(1));
+                if hf < sf {
+                    h
+                } else {
+                    s
+                }
+            }
+        };
+        chosen.exhausted = h.exhausted || s.exhausted;
+        chosen
+    }
+
+    /// Headers for a response that is not counted (e.g. an unauthenticated request).
+    pub fn peek(config: &RateLimitConfig, now_ms: i64) -> RateDecision {
+        let len = config.spike_window.as_millis() as i64;
+        RateDecision {
+            limit: config.spike_limit,
+            remaining: config.spike_limit,
+            reset: (now_ms + len + 999).div_euclid(1000),
+            exhausted: false,
+            retry_after: 0,
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.buckets.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn config() -> RateLimitConfig {
+        RateLimitConfig {
+            enabled: true,
+            hourly_limit: 5,
+            hourly_window: Duration::from_secs(2),
+            spike_limit: 3,
+            spike_window: Duration::from_secs(1),
+        }
+    }
+
+    #[test]
+    fn spike_window_exhausts_then_resets() {
+        let mut limiter = RateLimiter::default();
+        let c = config();
+        for expected in [2, 1, 0] {
+            let d = limiter.hit("t", 1_000, &c);
+            assert_eq!(d.remaining, expected);
+            assert!(!d.exhausted);
+        }
+        let refused = limiter.hit("t", 1_100, &c);
+        assert!(refused.exhausted);
+        assert_eq!(refused.reset, 2);
+        let later = limiter.hit("t", 2_100, &c);
+        assert!(!later.exhausted, "spike window reset");
+        // The hourly window still counts the refused request: 5 used of 5.
+        assert_eq!(later.limit, 5);
+        assert_eq!(later.remaining, 0);
+        assert!(limiter.hit("t", 2_200, &c).exhausted);
+    }
+}

@@ -1,0 +1,1617 @@
+//! Per-kind rules: scope, show representation (computed and nested fields), validation beyond
+//! the contract, read-only records, and the few operations that are not plain CRUD.
+
+use std::str::FromStr;
+
+use http::StatusCode;
+use rust_decimal::Decimal;
+use serde_json::{json, Map, Value};
+
+use super::{errors_of, Ctx, Place, Scope, Spec};
+use crate::error::{ErrorStyle, FieldErrors, Reply};
+use crate::iso3166;
+use crate::state::{Kind, Record, World};
+
+const CONTRACTS: &[Kind] = &[Kind::WorkOrderContract, Kind::PurchaseOrderContract];
+
+type SpecParts = (
+    Scope,
+    &'static str,
+    Option<(&'static str, &'static [Kind])>,
+    ErrorStyle,
+);
+
+pub fn spec(kind: Kind) -> Spec {
+    use Kind as K;
+    let (scope, show_op, parent, style): SpecParts = match kind {
+        K::Project => (
+            Scope::Company,
+            "RestV10ProjectsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::Vendor => (
+            Scope::Company,
+            "RestV10VendorsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::CompanyUser => (
+            Scope::Company,
+            "RestV13CompaniesCompanyIdUsersIdPatch",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::CostCode => (
+            Scope::Project,
+            "RestV10CostCodesIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::StandardCostCodeList => (
+            Scope::Company,
+            "RestV10StandardCostCodeListsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::StandardCostCode => (
+            Scope::Company,
+            "RestV10StandardCostCodesIdGet",
+            Some(("standard_cost_code_list_id", &[K::StandardCostCodeList])),
+            ErrorStyle::Rails,
+        ),
+        K::LineItemType => (
+            Scope::Company,
+            "RestV10LineItemTypesIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::SubJob => (
+            Scope::Project,
+            "RestV10SubJobsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::WbsCode => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdWorkBreakdownStructureWbsCodesIdPatch",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::Uom => (
+            Scope::Company,
+            "RestV10CompaniesCompanyIdUomsPost",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::TaxCode => (
+            Scope::Company,
+            "RestV10TaxCodesPost",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::BudgetLineItem => (
+            Scope::Project,
+            "RestV10BudgetLineItemsIdGet",
+            None,
+            ErrorStyle::Budget,
+        ),
+        K::BudgetView => (
+            Scope::Project,
+            "RestV10BudgetViewsGet",
+            None,
+            ErrorStyle::Budget,
+        ),
+        K::BudgetModification => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdBudgetModificationsIdGet",
+            None,
+            ErrorStyle::Budget,
+        ),
+        K::BudgetChange => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdBudgetChangesIdDelete",
+            None,
+            ErrorStyle::Budget,
+        ),
+        K::PrimeContract => (
+            Scope::Project,
+            "RestV10PrimeContractIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::PrimeContractLineItem => (
+            Scope::Project,
+            "RestV10PrimeContractsPrimeContractIdLineItemsIdGet",
+            Some(("prime_contract_id", &[K::PrimeContract])),
+            ErrorStyle::Rails,
+        ),
+        K::PrimeChangeOrder => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdPrimeChangeOrdersIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::CommitmentChangeOrder => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdCommitmentChangeOrdersIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::ChangeOrderPackage => (
+            Scope::Project,
+            "RestV10ChangeOrderPackagesIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::WorkOrderContract => (
+            Scope::Project,
+            "RestV10WorkOrderContractsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::PurchaseOrderContract => (
+            Scope::Project,
+            "RestV10PurchaseOrderContractsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::CommitmentLineItem => (
+            Scope::Project,
+            "RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdPatch",
+            Some(("contract_id", CONTRACTS)),
+            ErrorStyle::Rails,
+        ),
+        K::DirectCost => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdDirectCostsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::DirectCostLineItem => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdDirectCostsDirectCostIdLineItemsIdGet",
+            Some(("direct_cost_id", &[K::DirectCost])),
+            ErrorStyle::Rails,
+        ),
+        K::Requisition => (
+            Scope::Project,
+            "RestV10RequisitionsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::BillingPeriod => (
+            Scope::Project,
+            "RestV10ProjectsProjectIdBillingPeriodsIdGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::WebhookHook => (
+            Scope::Company,
+            "RestV10WebhooksHooksPost",
+            None,
+            ErrorStyle::Rails,
+        ),
+        K::WebhookTrigger => (
+            Scope::Company,
+            "RestV10WebhooksHooksHookIdTriggersPost",
+            Some(("hook_id", &[K::WebhookHook])),
+            ErrorStyle::Rails,
+        ),
+        K::Company => (
+            Scope::Company,
+            "RestV10CompaniesGet",
+            None,
+            ErrorStyle::Rails,
+        ),
+    };
+    let origin_unique = !matches!(
+        kind,
+        K::Company
+            | K::Uom
+            | K::BudgetView
+            | K::WbsCode
+            | K::BillingPeriod
+            | K::WebhookHook
+            | K::WebhookTrigger
+    );
+    Spec {
+        kind,
+        scope,
+        show_op,
+        parent,
+        style,
+        origin_unique,
+    }
+}
+
+/// Commitment line items sit under either contract kind; the path tells which.
+pub fn parent_kind_for_op(op: &str) -> Option<Kind> {
+    if op.starts_with("RestV10WorkOrderContractsWorkOrderContractIdLineItems") {
+        Some(Kind::WorkOrderContract)
+    } else if op.starts_with("RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItems") {
+        Some(Kind::PurchaseOrderContract)
+    } else {
+        None
+    }
+}
+
+pub fn refresh_derived(_world: &mut crate::state::World) {}
+
+fn dec(v: Option<&Value>) -> Decimal {
+    match v {
+        Some(Value::String(s)) => Decimal::from_str(s.trim()).unwrap_or_default(),
+        Some(Value::Number(n)) => crate::contract::decimal_of_number(n).unwrap_or_default(),
+        _ => Decimal::ZERO,
+    }
+}
+
+fn money(d: Decimal) -> Value {
+    Value::String(format!("{:.2}", d.round_dp(2)))
+}
+
+fn named(world: &World, kind: Kind, id: Option<u64>) -> Value {
+    match id.and_then(|id| world.get(kind, id)) {
+        Some(r) => {
+            let mut m = Map::new();
+            m.insert("id".into(), json!(r.id));
+            for f in [
+                "name",
+                "code",
+                "full_code",
+                "login",
+                "flat_code",
+                "description",
+                "base_type",
+                "origin_id",
+            ] {
+                if let Some(v) = r.data.get(f) {
+                    m.insert(f.into(), v.clone());
+                }
+            }
+            if kind == Kind::CostCode {
+                m.insert("full_code".into(), json!(cost_code_full(world, r)));
+            }
+            if kind == Kind::WbsCode {
+                m.insert("flat_code".into(), json!(wbs_flat_code(world, r)));
+            }
+            Value::Object(m)
+        }
+        None => Value::Null,
+    }
+}
+
+pub fn cost_code_full(world: &World, r: &Record) -> String {
+    let mut parts = vec![r.str_field("code").unwrap_or("").to_owned()];
+    let mut parent = r.u64_field("parent_id");
+    let mut guard = 0;
+    while let Some(p) = parent.and_then(|id| world.get(r.kind, id)) {
+        parts.push(p.str_field("code").unwrap_or("").to_owned());
+        parent = p.u64_field("parent_id");
+        guard += 1;
+        if guard > 16 {
+            break;
+        }
+    }
+    parts.reverse();
+    parts.join("-")
+}
+
+pub fn wbs_flat_code(world: &World, r: &Record) -> String {
+    let mut parts = Vec::new();
+    if let Some(sj) = r
+        .u64_field("sub_job_id")
+        .and_then(|id| world.get(Kind::SubJob, id))
+    {
+        parts.push(sj.str_field("code").unwrap_or("").to_owned());
+    }
+    if let Some(cc) = r
+        .u64_field("cost_code_id")
+        .and_then(|id| world.get(Kind::CostCode, id))
+    {
+        parts.push(cost_code_full(world, cc));
+    }
+    if let Some(t) = r
+        .u64_field("line_item_type_id")
+        .and_then(|id| world.get(Kind::LineItemType, id))
+    {
+        parts.push(t.str_field("code").unwrap_or("").to_owned());
+    }
+    parts.join(".")
+}
+
+fn line_amount(r: &Record) -> Decimal {
+    let explicit = r.data.get("amount").filter(|v| !v.is_null());
+    if r.str_field("extended_type") == Some("calculated") || explicit.is_none() {
+        let q = dec(r.data.get("quantity"));
+        let u = dec(r.data.get("unit_cost"));
+        if !q.is_zero() || !u.is_zero() {
+            return q * u;
+        }
+    }
+    dec(explicit)
+}
+
+fn lines_of(world: &World, kind: Kind, parent: u64) -> Vec<&Record> {
+    world
+        .live(kind)
+        .filter(|l| l.parent_id == Some(parent))
+        .collect()
+}
+
+/// The full representation of a record (rendered later against each operation's shape).
+pub fn view(world: &World, r: &Record) -> Value {
+    let mut v = r.data.clone();
+    v.insert("id".into(), json!(r.id));
+    let company = json!({"id": r.company_id, "name": world.company_name(r.company_id)});
+    let project_name = r
+        .project_id
+        .and_then(|p| world.get(Kind::Project, p))
+        .and_then(|p| p.str_field("name"))
+        .map(str::to_owned);
+    let project = r.project_id.map(|p| json!({"id": p, "name": project_name}));
+    match r.kind {
+        Kind::Project => {
+            v.insert("company".into(), company);
+            let number = r.str_field("project_number").unwrap_or("");
+            let name = r.str_field("name").unwrap_or("");
+            let display = if number.is_empty() {
+                name.to_owned()
+            } else {
+                format!("{number} - {name}")
+            };
+            v.insert("display_name".into(), json!(display));
+            v.entry("active").or_insert(json!(true));
+            v.insert(
+                "is_erp_integrated".into(),
+                json!(r
+                    .data
+                    .get("erp_integrated")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false)),
+            );
+        }
+        Kind::Vendor => {
+            v.entry("is_active").or_insert(json!(true));
+            v.insert("company".into(), json!(world.company_name(r.company_id)));
+            v.entry("synced_to_erp")
+                .or_insert(json!(r.origin_id().is_some()));
+        }
+        Kind::CompanyUser => {
+            let name = format!(
+                "{} {}",
+                r.str_field("first_name").unwrap_or(""),
+                r.str_field("last_name").unwrap_or("")
+            )
+            .trim()
+            .to_owned();
+            v.insert("name".into(), json!(name));
+            v.insert(
+                "vendor".into(),
+                named(world, Kind::Vendor, r.u64_field("vendor_id")),
+            );
+            v.entry("is_active").or_insert(json!(true));
+        }
+        Kind::CostCode => {
+            let full = cost_code_full(world, r);
+            v.insert("full_code".into(), json!(full));
+            v.insert("sortable_code".into(), json!(full));
+            v.insert(
+                "parent".into(),
+                r.u64_field("parent_id")
+                    .map_or(Value::Null, |p| json!({"id": p})),
+            );
+            let sub_job = r
+                .u64_field("sub_job_id")
+                .and_then(|id| world.get(Kind::SubJob, id));
+            match sub_job {
+                Some(sj) => {
+                    v.insert("biller".into(), json!(sj.str_field("name")));
+                    v.insert("biller_id".into(), json!(sj.id));
+                    v.insert("biller_type".into(), json!("SubJob"));
+                    v.insert("biller_origin_id".into(), json!(sj.origin_id()));
+                }
+                None => {
+                    v.insert("biller".into(), json!(project_name));
+                    v.insert("biller_id".into(), json!(r.project_id));
+                    v.insert("biller_type".into(), json!("Project"));
+                }
+            }
+            let budgeted = world
+                .live(Kind::BudgetLineItem)
+                .any(|b| b.u64_field("cost_code_id") == Some(r.id));
+            v.insert("budgeted".into(), json!(budgeted));
+            let types: Vec<Value> = world
+                .live(Kind::LineItemType)
+                .filter(|t| t.company_id == r.company_id)
+                .map(|t| view(world, t))
+                .collect();
+            v.insert("line_item_types".into(), Value::Array(types));
+        }
+        Kind::StandardCostCode => {
+            v.insert("full_code".into(), json!(cost_code_full(world, r)));
+            v.insert("standard_cost_code_list_id".into(), json!(r.parent_id));
+        }
+        Kind::WbsCode => {
+            v.insert("flat_code".into(), json!(wbs_flat_code(world, r)));
+            let mut names = Vec::new();
+            if let Some(cc) = r
+                .u64_field("cost_code_id")
+                .and_then(|id| world.get(Kind::CostCode, id))
+            {
+                names.push(cc.str_field("name").unwrap_or("").to_owned());
+            }
+            if let Some(t) = r
+                .u64_field("line_item_type_id")
+                .and_then(|id| world.get(Kind::LineItemType, id))
+            {
+                names.push(t.str_field("name").unwrap_or("").to_owned());
+            }
+            v.insert("flat_name".into(), json!(names.join(".")));
+            v.entry("status").or_insert(json!("active"));
+            v.insert("segment_items".into(), json!([]));
+        }
+        Kind::BudgetLineItem => {
+            v.extend(super::budget::line_view(world, r));
+        }
+        Kind::WorkOrderContract | Kind::PurchaseOrderContract | Kind::PrimeContract => {
+            let line_kind = if r.kind == Kind::PrimeContract {
+                Kind::PrimeContractLineItem
+            } else {
+                Kind::CommitmentLineItem
+            };
+            let lines = lines_of(world, line_kind, r.id);
+            let total: Decimal = lines.iter().map(|l| line_amount(l)).sum();
+            let approved: Decimal = change_orders_of(world, r)
+                .filter(|c| c.str_field("status") == Some("approved"))
+                .map(|c| dec(c.data.get("grand_total")))
+                .sum();
+            let pending: Decimal = change_orders_of(world, r)
+                .filter(|c| {
+                    matches!(
+                        c.str_field("status"),
+                        Some("pending") | Some("pricing") | Some("proceeding")
+                    )
+                })
+                .map(|c| dec(c.data.get("grand_total")))
+                .sum();
+            let draft: Decimal = change_orders_of(world, r)
+                .filter(|c| c.str_field("status") == Some("draft"))
+                .map(|c| dec(c.data.get("grand_total")))
+                .sum();
+            v.insert("grand_total".into(), money(total));
+            v.insert("approved_change_orders".into(), money(approved));
+            v.insert("pending_change_orders".into(), money(pending));
+            v.insert("pending_change_orders_amount".into(), money(pending));
+            v.insert("draft_change_orders_amount".into(), money(draft));
+            v.insert("revised_contract".into(), money(total + approved));
+            v.insert("revised_contract_amount".into(), money(total + approved));
+            v.insert(
+                "pending_revised_contract".into(),
+                money(total + approved + pending),
+            );
+            v.insert(
+                "pending_revised_contract_amount".into(),
+                money(total + approved + pending),
+            );
+            v.insert("total_payments".into(), money(Decimal::ZERO));
+            v.insert(
+                "vendor".into(),
+                named(world, Kind::Vendor, r.u64_field("vendor_id")),
+            );
+            v.insert("project".into(), project.clone().unwrap_or(Value::Null));
+            v.insert(
+                "line_items".into(),
+                Value::Array(lines.iter().map(|l| view(world, l)).collect()),
+            );
+            v.insert(
+                "currency_configuration".into(),
+                json!({"currency_iso_code": "CAD"}),
+            );
+            if r.kind != Kind::PrimeContract {
+                v.insert(
+                    "type".into(),
+                    json!(if r.kind == Kind::WorkOrderContract {
+                        "WorkOrderContract"
+                    } else {
+                        "PurchaseOrderContract"
+                    }),
+                );
+                v.insert("contract_type".into(), v["type"].clone());
+            }
+        }
+        Kind::CommitmentLineItem | Kind::PrimeContractLineItem | Kind::DirectCostLineItem => {
+            let amount = line_amount(r);
+            v.insert("amount".into(), money(amount));
+            v.insert("total_amount".into(), money(amount));
+            v.insert("extended_amount".into(), money(amount));
+            v.insert(
+                "cost_code".into(),
+                named(world, Kind::CostCode, r.u64_field("cost_code_id")),
+            );
+            v.insert(
+                "line_item_type".into(),
+                named(world, Kind::LineItemType, r.u64_field("line_item_type_id")),
+            );
+            v.insert(
+                "wbs_code".into(),
+                named(world, Kind::WbsCode, r.u64_field("wbs_code_id")),
+            );
+            let holder_type = match r.parent_id.and_then(|p| {
+                CONTRACTS
+                    .iter()
+                    .chain([Kind::PrimeContract, Kind::DirectCost].iter())
+                    .find_map(|k| world.get(*k, p))
+            }) {
+                Some(p) => match p.kind {
+                    Kind::WorkOrderContract => "WorkOrderContract",
+                    Kind::PurchaseOrderContract => "PurchaseOrderContract",
+                    Kind::PrimeContract => "PrimeContract",
+                    _ => "DirectCost",
+                },
+                None => "DirectCost",
+            };
+            v.insert(
+                "holder".into(),
+                json!({"id": r.parent_id, "holder_type": holder_type}),
+            );
+            v.insert("direct_cost_id".into(), json!(r.parent_id));
+            v.insert("company".into(), company);
+            v.insert("project".into(), project.unwrap_or(Value::Null));
+        }
+        Kind::DirectCost => {
+            let lines = lines_of(world, Kind::DirectCostLineItem, r.id);
+            let total: Decimal = lines.iter().map(|l| line_amount(l)).sum();
+            v.insert("grand_total".into(), money(total));
+            v.insert("line_items_count".into(), json!(lines.len()));
+            v.insert(
+                "line_items".into(),
+                Value::Array(lines.iter().map(|l| view(world, l)).collect()),
+            );
+            let vendor = named(world, Kind::Vendor, r.u64_field("vendor_id"));
+            v.insert(
+                "vendor_name".into(),
+                vendor.get("name").cloned().unwrap_or(Value::Null),
+            );
+            v.insert("vendor".into(), vendor);
+            v.insert("attachments".into(), json!([]));
+            v.insert("attachments_count".into(), json!(0));
+            v.insert(
+                "currency_configuration".into(),
+                json!({"currency_iso_code": "CAD"}),
+            );
+        }
+        Kind::Requisition => {
+            let contract = r
+                .u64_field("commitment_id")
+                .and_then(|c| CONTRACTS.iter().find_map(|k| world.get(*k, c)));
+            if let Some(c) = contract {
+                v.insert(
+                    "commitment_type".into(),
+                    json!(if c.kind == Kind::WorkOrderContract {
+                        "WorkOrderContract"
+                    } else {
+                        "PurchaseOrderContract"
+                    }),
+                );
+                v.insert("contract_name".into(), json!(c.str_field("title")));
+                let vendor = named(world, Kind::Vendor, c.u64_field("vendor_id"));
+                v.insert("vendor_id".into(), json!(c.u64_field("vendor_id")));
+                v.insert(
+                    "vendor_name".into(),
+                    vendor.get("name").cloned().unwrap_or(Value::Null),
+                );
+            }
+            v.entry("status").or_insert(json!("draft"));
+            v.insert("deletable".into(), json!(r.origin_id().is_none()));
+        }
+        Kind::ChangeOrderPackage | Kind::PrimeChangeOrder | Kind::CommitmentChangeOrder => {
+            v.entry("grand_total").or_insert(json!("0.0"));
+            v.insert("project".into(), project.unwrap_or(Value::Null));
+        }
+        Kind::BudgetView => {
+            v.insert("links".into(), json!({
+                "detail_rows": format!("/rest/v1.0/budget_views/{}/detail_rows?project_id={}", r.id, r.project_id.unwrap_or(0)),
+                "summary_rows": format!("/rest/v1.0/budget_views/{}/summary_rows?project_id={}", r.id, r.project_id.unwrap_or(0)),
+            }));
+        }
+        _ => {}
+    }
+    Value::Object(v)
+}
+
+fn change_orders_of<'w>(
+    world: &'w World,
+    contract: &Record,
+) -> impl Iterator<Item = &'w Record> + 'w {
+    let id = contract.id;
+    let kinds: &'static [Kind] = if contract.kind == Kind::PrimeContract {
+        &[Kind::PrimeChangeOrder, Kind::ChangeOrderPackage]
+    } else {
+        &[Kind::CommitmentChangeOrder, Kind::ChangeOrderPackage]
+    };
+    kinds
+        .iter()
+        .flat_map(move |k| world.live(*k))
+        .filter(move |c| c.u64_field("contract_id") == Some(id))
+}
+
+/// Kind-specific list rules beyond the generic filters.
+pub fn listed(
+    ctx: &Ctx<'_>,
+    r: &Record,
+    filters: &std::collections::BTreeMap<String, Vec<String>>,
+) -> bool {
+    let first = |name: &str| {
+        filters
+            .get(name)
+            .and_then(|v| v.first())
+            .map(String::as_str)
+    };
+    match r.kind {
+        Kind::Project => {
+            let settings = ctx.world().company_settings(r.company_id);
+            if !settings.permitted_projects.contains(&r.id) {
+                return false;
+            }
+            let active = r
+                .data
+                .get("active")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            match first("by_status").unwrap_or("Active") {
+                "All" => true,
+                "Inactive" => !active,
+                _ => active,
+            }
+        }
+        Kind::Vendor => {
+            let active = r
+                .data
+                .get("is_active")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            let wanted_active = ctx.op.id != "RestV10CompaniesCompanyIdVendorsInactiveGet";
+            if active != wanted_active {
+                return false;
+            }
+            match first("search") {
+                Some(term) => {
+                    let term = term.to_lowercase();
+                    ["name", "notes", "origin_code", "abbreviated_name"]
+                        .iter()
+                        .any(|f| {
+                            r.str_field(f)
+                                .is_some_and(|s| s.to_lowercase().contains(&term))
+                        })
+                }
+                None => true,
+            }
+        }
+        Kind::CompanyUser => match first("search") {
+            Some(term) => {
+                let term = term.to_lowercase();
+                [
+                    "first_name",
+                    "last_name",
+                    "email_address",
+                    "notes",
+                    "job_title",
+                ]
+                .iter()
+                .any(|f| {
+                    r.str_field(f)
+                        .is_some_and(|s| s.to_lowercase().contains(&term))
+                })
+            }
+            None => true,
+        },
+        Kind::CostCode => match ctx
+            .req
+            .query_param("sub_job_id")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            Some(sj) => r.u64_field("sub_job_id") == Some(sj),
+            None => true,
+        },
+        Kind::CommitmentLineItem => {
+            let expected = parent_kind_for_op(ctx.op.id);
+            expected.is_none_or(|k| r.parent_id.and_then(|p| ctx.world().get(k, p)).is_some())
+        }
+        Kind::DirectCostLineItem => match ctx
+            .req
+            .query_param("direct_cost_id")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            Some(d) => r.parent_id == Some(d),
+            None => true,
+        },
+        Kind::ChangeOrderPackage => match ctx
+            .req
+            .query_param("contract_id")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            Some(c) => r.u64_field("contract_id") == Some(c),
+            None => true,
+        },
+        Kind::Requisition => match ctx
+            .req
+            .query_param("commitment_id")
+            .and_then(|s| s.parse::<u64>().ok())
+        {
+            Some(c) => r.u64_field("commitment_id") == Some(c),
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+fn check_location(attrs: &Map<String, Value>, existing: Option<&Record>, errors: &mut FieldErrors) {
+    let country = attrs
+        .get("country_code")
+        .and_then(Value::as_str)
+        .or_else(|| existing.and_then(|e| e.str_field("country_code")))
+        .filter(|s| !s.is_empty());
+    if let Some(c) = attrs
+        .get("country_code")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
+        if !iso3166::is_country(c) {
+            errors
+                .entry("country_code".into())
+                .or_default()
+                .push("is not a valid ISO-3166 alpha-2 country code".into());
+        }
+    }
+    if let Some(s) = attrs
+        .get("state_code")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
+        let valid = match country {
+            Some(c) if iso3166::is_country(c) => iso3166::is_subdivision(c, s),
+            Some(_) => true,
+            None => false,
+        };
+        if !valid {
+            errors.entry("state_code".into()).or_default().push(format!(
+                "is not a valid state code for country {}",
+                country.unwrap_or("(none)")
+            ));
+        }
+    }
+}
+
+fn require(
+    attrs: &Map<String, Value>,
+    existing: Option<&Record>,
+    fields: &[&str],
+    errors: &mut FieldErrors,
+) {
+    for f in fields {
+        let present = |v: Option<&Value>| {
+            v.is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
+        };
+        let ok = match attrs.get(*f) {
+            Some(v) => present(Some(v)),
+            None => existing.is_some_and(|e| present(e.data.get(*f))),
+        };
+        if !ok {
+            errors
+                .entry((*f).into())
+                .or_default()
+                .push("can't be blank".into());
+        }
+    }
+}
+
+fn enum_check(attrs: &Map<String, Value>, field: &str, allowed: &[&str], errors: &mut FieldErrors) {
+    if let Some(v) = attrs.get(field).and_then(Value::as_str) {
+        if !allowed.contains(&v) {
+            errors
+                .entry(field.into())
+                .or_default()
+                .push("is not included in the list".into());
+        }
+    }
+}
+
+fn exists_in(world: &World, kind: Kind, id: Option<u64>, place: &Place) -> bool {
+    id.and_then(|id| world.get(kind, id)).is_some_and(|r| {
+        r.deleted_at.is_none()
+            && r.company_id == place.company_id
+            && (r.project_id.is_none() || r.project_id == place.project_id)
+    })
+}
+
+/// Resolves `wbs_code_id` ⇄ `cost_code_id` + `line_item_type_id` on a line (WBS wins).
+fn resolve_wbs(
+    ctx: &mut Ctx<'_>,
+    place: &Place,
+    attrs: &mut Map<String, Value>,
+    errors: &mut FieldErrors,
+) {
+    let get = |attrs: &Map<String, Value>, f: &str| attrs.get(f).and_then(Value::as_u64);
+    if let Some(wbs) = get(attrs, "wbs_code_id") {
+        match ctx
+            .world()
+            .get(Kind::WbsCode, wbs)
+            .filter(|w| w.project_id == place.project_id)
+        {
+            Some(w) => {
+                let (cc, t) = (
+                    w.u64_field("cost_code_id"),
+                    w.u64_field("line_item_type_id"),
+                );
+                attrs.insert("cost_code_id".into(), json!(cc));
+                attrs.insert("line_item_type_id".into(), json!(t));
+            }
+            None => {
+                errors
+                    .entry("wbs_code_id".into())
+                    .or_default()
+                    .push("is invalid".into());
+            }
+        }
+        return;
+    }
+    if let (Some(cc), Some(t)) = (get(attrs, "cost_code_id"), get(attrs, "line_item_type_id")) {
+        if !exists_in(ctx.world(), Kind::CostCode, Some(cc), place) {
+            errors
+                .entry("cost_code_id".into())
+                .or_default()
+                .push("is invalid".into());
+            return;
+        }
+        if !exists_in(ctx.world(), Kind::LineItemType, Some(t), place) {
+            errors
+                .entry("line_item_type_id".into())
+                .or_default()
+                .push("is invalid".into());
+            return;
+        }
+        let found = ctx
+            .world()
+            .live(Kind::WbsCode)
+            .find(|w| {
+                w.project_id == place.project_id
+                    && w.u64_field("cost_code_id") == Some(cc)
+                    && w.u64_field("line_item_type_id") == Some(t)
+            })
+            .map(|w| w.id);
+        let id = match found {
+            Some(id) => id,
+            None => {
+                let id = ctx.sim.world.allocate_id(Kind::WbsCode);
+                let now = ctx.now();
+                ctx.sim.world.insert(Record {
+                    kind: Kind::WbsCode,
+                    id,
+                    company_id: place.company_id,
+                    project_id: place.project_id,
+                    parent_id: None,
+                    deleted_at: None,
+                    data: json!({"id": id, "cost_code_id": cc, "line_item_type_id": t, "status": "active", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
+                });
+                id
+            }
+        };
+        attrs.insert("wbs_code_id".into(), json!(id));
+    }
+}
+
+fn check_uom(world: &World, place: &Place, attrs: &Map<String, Value>, errors: &mut FieldErrors) {
+    if let Some(uom) = attrs
+        .get("uom")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+    {
+        let known = world
+            .live(Kind::Uom)
+            .any(|u| u.company_id == place.company_id && u.str_field("name") == Some(uom));
+        if !known {
+            errors
+                .entry("uom".into())
+                .or_default()
+                .push("is not included in the list".into());
+        }
+    }
+}
+
+/// Validation and normalization beyond the contract. `existing` is `None` on create.
+pub fn prepare(
+    ctx: &mut Ctx<'_>,
+    spec: Spec,
+    place: &Place,
+    attrs: &mut Map<String, Value>,
+    existing: Option<&Record>,
+) -> Result<(), FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let creating = existing.is_none();
+    match spec.kind {
+        Kind::Project => {
+            if creating {
+                require(attrs, existing, &["name"], &mut errors);
+            }
+            check_location(attrs, existing, &mut errors);
+            enum_check(attrs, "flag", &["Red", "Yellow", "Green"], &mut errors);
+        }
+        Kind::Vendor => {
+            require(attrs, existing, &["name"], &mut errors);
+            check_location(attrs, existing, &mut errors);
+            if let Some(parent) = attrs.get("parent_id").and_then(Value::as_u64) {
+                if existing.is_some_and(|e| e.id == parent) {
+                    errors
+                        .entry("parent_id".into())
+                        .or_default()
+                        .push("can't be the vendor itself".into());
+                } else if !exists_in(ctx.world(), Kind::Vendor, Some(parent), place) {
+                    errors
+                        .entry("parent_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+        }
+        Kind::CompanyUser => {
+            require(
+                attrs,
+                existing,
+                &["last_name", "email_address"],
+                &mut errors,
+            );
+            check_location(attrs, existing, &mut errors);
+            if let Some(email) = attrs.get("email_address").and_then(Value::as_str) {
+                let taken = ctx.world().live(Kind::CompanyUser).any(|u| {
+                    u.company_id == place.company_id
+                        && Some(u.id) != existing.map(|e| e.id)
+                        && u.str_field("email_address")
+                            .is_some_and(|e| e.eq_ignore_ascii_case(email))
+                });
+                if taken {
+                    errors
+                        .entry("email_address".into())
+                        .or_default()
+                        .push("has already been taken".into());
+                }
+            }
+            if let Some(v) = attrs.get("vendor_id").and_then(Value::as_u64) {
+                if !exists_in(ctx.world(), Kind::Vendor, Some(v), place) {
+                    errors
+                        .entry("vendor_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+        }
+        Kind::CostCode | Kind::StandardCostCode => {
+            require(attrs, existing, &["code", "name"], &mut errors);
+            if let Some(parent) = attrs.get("parent_id").and_then(Value::as_u64) {
+                let ok = ctx.world().get(spec.kind, parent).is_some_and(|p| {
+                    p.deleted_at.is_none()
+                        && p.company_id == place.company_id
+                        && p.project_id == place.project_id
+                        && p.parent_id == place.parent_id
+                });
+                if !ok || existing.is_some_and(|e| e.id == parent) {
+                    errors
+                        .entry("parent_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+            if spec.kind == Kind::CostCode {
+                if let Some(sj) = ctx
+                    .req
+                    .query_param("sub_job_id")
+                    .and_then(|s| s.parse::<u64>().ok())
+                    .or_else(|| ctx.req.body.get("sub_job_id").and_then(Value::as_u64))
+                {
+                    if creating {
+                        attrs.insert("sub_job_id".into(), json!(sj));
+                    }
+                }
+            }
+            if spec.kind == Kind::StandardCostCode && place.parent_id.is_none() && creating {
+                errors
+                    .entry("standard_cost_code_list_id".into())
+                    .or_default()
+                    .push("can't be blank".into());
+            }
+        }
+        Kind::LineItemType => {
+            require(attrs, existing, &["name"], &mut errors);
+            if let Some(code) = attrs.remove("csv_import_code") {
+                attrs.insert("code".into(), code);
+            }
+            enum_check(
+                attrs,
+                "base_type",
+                &[
+                    "equipment",
+                    "materials",
+                    "commitment",
+                    "owner_cost",
+                    "professional_services",
+                    "other",
+                ],
+                &mut errors,
+            );
+        }
+        Kind::SubJob => {
+            require(attrs, existing, &["name", "code"], &mut errors);
+            if let Some(code) = attrs.get("code").and_then(Value::as_str) {
+                let dup = ctx.world().live(Kind::SubJob).any(|s| {
+                    s.project_id == place.project_id
+                        && Some(s.id) != existing.map(|e| e.id)
+                        && s.str_field("code") == Some(code)
+                });
+                if dup {
+                    errors
+                        .entry("code".into())
+                        .or_default()
+                        .push("has already been taken".into());
+                }
+            }
+        }
+        Kind::Uom => require(attrs, existing, &["name"], &mut errors),
+        Kind::TaxCode => require(attrs, existing, &["code"], &mut errors),
+        Kind::BudgetLineItem => {
+            resolve_wbs(ctx, place, attrs, &mut errors);
+            require(
+                attrs,
+                existing,
+                &["cost_code_id", "line_item_type_id"],
+                &mut errors,
+            );
+            check_uom(ctx.world(), place, attrs, &mut errors);
+            attrs
+                .entry("original_budget_amount")
+                .or_insert(json!("0.0"));
+        }
+        Kind::BudgetModification => {
+            require(
+                attrs,
+                existing,
+                &["to_budget_line_item_id", "transfer_amount"],
+                &mut errors,
+            );
+            for f in ["to_budget_line_item_id", "from_budget_line_item_id"] {
+                if let Some(id) = attrs.get(f).and_then(Value::as_u64) {
+                    if !exists_in(ctx.world(), Kind::BudgetLineItem, Some(id), place) {
+                        errors
+                            .entry(f.into())
+                            .or_default()
+                            .push("is invalid".into());
+                    }
+                }
+            }
+        }
+        Kind::BudgetChange => {
+            if creating {
+                require(attrs, existing, &["status"], &mut errors);
+            }
+            enum_check(
+                attrs,
+                "status",
+                &["approved", "draft", "under_review", "void"],
+                &mut errors,
+            );
+            if let Some(Value::Array(lines)) = attrs.get_mut("adjustment_line_items") {
+                for line in lines.iter_mut() {
+                    if let Some(obj) = line.as_object_mut() {
+                        if obj.get("id").is_none() {
+                            let id = ctx.sim.world.allocate_id(Kind::BudgetChange);
+                            obj.insert("id".into(), json!(id));
+                        }
+                    }
+                }
+            }
+        }
+        Kind::WorkOrderContract | Kind::PurchaseOrderContract | Kind::PrimeContract => {
+            let statuses: &[&str] = match spec.kind {
+                Kind::WorkOrderContract => &[
+                    "Draft",
+                    "Out For Bid",
+                    "Out For Signature",
+                    "Approved",
+                    "Complete",
+                    "Terminated",
+                    "Void",
+                ],
+                Kind::PurchaseOrderContract => &[
+                    "Draft",
+                    "Processing",
+                    "Submitted",
+                    "Partially Received",
+                    "Received",
+                    "Approved",
+                    "Closed",
+                ],
+                _ => &[
+                    "Draft",
+                    "Out For Bid",
+                    "Out For Signature",
+                    "Approved",
+                    "Complete",
+                    "Terminated",
+                ],
+            };
+            enum_check(attrs, "status", statuses, &mut errors);
+            if creating {
+                attrs.entry("status").or_insert(json!("Draft"));
+            }
+            if let Some(v) = attrs.get("vendor_id").and_then(Value::as_u64) {
+                if !exists_in(ctx.world(), Kind::Vendor, Some(v), place) {
+                    errors
+                        .entry("vendor_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+        }
+        Kind::CommitmentLineItem | Kind::PrimeContractLineItem | Kind::DirectCostLineItem => {
+            resolve_wbs(ctx, place, attrs, &mut errors);
+            check_uom(ctx.world(), place, attrs, &mut errors);
+            enum_check(
+                attrs,
+                "extended_type",
+                &["manual", "calculated"],
+                &mut errors,
+            );
+            if creating && place.parent_id.is_none() {
+                errors
+                    .entry("direct_cost_id".into())
+                    .or_default()
+                    .push("can't be blank".into());
+            }
+        }
+        Kind::DirectCost => {
+            if creating {
+                require(
+                    attrs,
+                    existing,
+                    &["direct_cost_type", "vendor_id"],
+                    &mut errors,
+                );
+                if attrs.get("direct_cost_type").and_then(Value::as_str) == Some("invoice") {
+                    require(attrs, existing, &["invoice_number"], &mut errors);
+                }
+                attrs.entry("status").or_insert(json!("draft"));
+            } else {
+                attrs.remove("direct_cost_type");
+            }
+            enum_check(
+                attrs,
+                "direct_cost_type",
+                &["invoice", "expense", "payroll", "subcontractor_invoice"],
+                &mut errors,
+            );
+            enum_check(
+                attrs,
+                "status",
+                &["draft", "pending", "revise_and_resubmit", "approved"],
+                &mut errors,
+            );
+            if let Some(v) = attrs.get("vendor_id").and_then(Value::as_u64) {
+                if !exists_in(ctx.world(), Kind::Vendor, Some(v), place) {
+                    errors
+                        .entry("vendor_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+            if let Some(Value::Array(lines)) = attrs.get("line_items") {
+                if lines.len() > 100 {
+                    errors
+                        .entry("line_items".into())
+                        .or_default()
+                        .push("is too long (maximum is 100 line items per request)".into());
+                }
+            }
+        }
+        Kind::Requisition => {
+            if creating {
+                let commitment = ctx
+                    .param("commitment_id")
+                    .and_then(|s| s.parse::<u64>().ok());
+                match commitment.and_then(|c| CONTRACTS.iter().find_map(|k| ctx.world().get(*k, c)))
+                {
+                    Some(c) if c.project_id == place.project_id => {
+                        attrs.insert("commitment_id".into(), json!(c.id));
+                    }
+                    _ => {
+                        errors
+                            .entry("commitment_id".into())
+                            .or_default()
+                            .push("is invalid".into());
+                    }
+                }
+                attrs.entry("status").or_insert(json!("draft"));
+                let number = ctx
+                    .world()
+                    .live(Kind::Requisition)
+                    .filter(|r| r.project_id == place.project_id)
+                    .count()
+                    + 1;
+                attrs.insert("number".into(), json!(number));
+            }
+            enum_check(
+                attrs,
+                "status",
+                &[
+                    "draft",
+                    "under_review",
+                    "revise_and_resubmit",
+                    "approved",
+                    "approved_as_noted",
+                    "pending_owner_approval",
+                ],
+                &mut errors,
+            );
+        }
+        Kind::ChangeOrderPackage | Kind::PrimeChangeOrder | Kind::CommitmentChangeOrder => {
+            if creating {
+                let contract = attrs
+                    .get("contract_id")
+                    .and_then(Value::as_u64)
+                    .or_else(|| ctx.param("contract_id").and_then(|s| s.parse().ok()));
+                let kinds: &[Kind] = match spec.kind {
+                    Kind::PrimeChangeOrder => &[Kind::PrimeContract],
+                    Kind::CommitmentChangeOrder => CONTRACTS,
+                    _ => &[
+                        Kind::PrimeContract,
+                        Kind::WorkOrderContract,
+                        Kind::PurchaseOrderContract,
+                    ],
+                };
+                match contract.and_then(|c| kinds.iter().find_map(|k| ctx.world().get(*k, c))) {
+                    Some(c) if c.project_id == place.project_id => {
+                        attrs.insert("contract_id".into(), json!(c.id));
+                    }
+                    _ => {
+                        errors
+                            .entry("contract_id".into())
+                            .or_default()
+                            .push("is invalid".into());
+                    }
+                }
+                attrs.entry("status").or_insert(json!("draft"));
+            }
+            enum_check(
+                attrs,
+                "status",
+                &[
+                    "draft",
+                    "not_pricing",
+                    "pricing",
+                    "pending",
+                    "revised",
+                    "proceeding",
+                    "not_proceeding",
+                    "no_charge",
+                    "approved",
+                    "rejected",
+                    "void",
+                ],
+                &mut errors,
+            );
+        }
+        Kind::BillingPeriod if creating => {
+            require(attrs, existing, &["start_date", "end_date"], &mut errors);
+            attrs.entry("status").or_insert(json!("open"));
+            attrs.insert("project_id".into(), json!(place.project_id));
+            let position = ctx
+                .world()
+                .live(Kind::BillingPeriod)
+                .filter(|b| b.project_id == place.project_id)
+                .count()
+                + 1;
+            attrs.insert("position".into(), json!(position));
+        }
+        Kind::WbsCode => {
+            enum_check(attrs, "status", &["active", "inactive"], &mut errors);
+        }
+        _ => {}
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Records Procore refuses to change. Errors name `base`, as Rails does for record-level rules.
+pub fn editable(world: &World, r: &Record) -> Result<(), FieldErrors> {
+    match r.kind {
+        Kind::DirectCost if r.origin_id().is_some() => Err(errors_of(
+            "base",
+            "This direct cost has been synced with ERP and cannot be edited",
+        )),
+        Kind::Requisition if r.origin_id().is_some() => Err(errors_of(
+            "base",
+            "This invoice is not editable because it has been synced with ERP",
+        )),
+        Kind::CommitmentLineItem => {
+            let locked = r
+                .parent_id
+                .and_then(|p| CONTRACTS.iter().find_map(|k| world.get(*k, p)))
+                .is_some_and(|c| {
+                    matches!(c.str_field("status"), Some("Approved") | Some("Complete"))
+                });
+            if locked {
+                Err(errors_of(
+                    "base",
+                    "The schedule of values of an Approved or Complete commitment cannot be edited",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+        Kind::DirectCostLineItem => {
+            match r.parent_id.and_then(|p| world.get(Kind::DirectCost, p)) {
+                Some(dc) if dc.origin_id().is_some() => Err(errors_of(
+                    "base",
+                    "This direct cost has been synced with ERP and cannot be edited",
+                )),
+                _ => Ok(()),
+            }
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Refusals that depend on the operation rather than a record (405 budget modifications,
+/// locked SOVs on line creation).
+pub fn before_write(ctx: &mut Ctx<'_>, spec: Spec, _id: Option<u64>) -> Result<(), Reply> {
+    if spec.kind == Kind::BudgetModification {
+        let company = ctx.header_company()?;
+        if ctx.world().company_settings(company).budget_changes {
+            return Err(Reply::json(
+                StatusCode::METHOD_NOT_ALLOWED,
+                json!({"errors": "Budget Modifications are deprecated for this company, which uses Budget Changes. Use the Budget Changes API."}),
+            )
+            .with_header("Allow", "GET"));
+        }
+    }
+    if spec.kind == Kind::CommitmentLineItem {
+        let contract = ctx
+            .id_param("contract_id")
+            .ok()
+            .flatten()
+            .and_then(|c| CONTRACTS.iter().find_map(|k| ctx.world().get(*k, c)));
+        if contract
+            .is_some_and(|c| matches!(c.str_field("status"), Some("Approved") | Some("Complete")))
+        {
+            return Err(Reply::field_errors(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors_of(
+                    "base",
+                    "The schedule of values of an Approved or Complete commitment cannot be edited",
+                ),
+                ErrorStyle::Rails,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Embedded line arrays (v1.1 direct costs) and project bookkeeping after a write.
+pub fn after_write(
+    ctx: &mut Ctx<'_>,
+    spec: Spec,
+    id: u64,
+    lines: Option<Value>,
+    created: bool,
+) -> Result<(), FieldErrors> {
+    if spec.kind == Kind::Project && created {
+        let company = ctx
+            .world()
+            .get(Kind::Project, id)
+            .map(|p| p.company_id)
+            .unwrap_or_default();
+        if ctx.world().company_settings(company).auto_add_projects {
+            ctx.sim
+                .world
+                .company_settings_mut(company)
+                .permitted_projects
+                .insert(id);
+        }
+        let now = ctx.now();
+        let view_id = ctx.sim.world.allocate_id(Kind::BudgetView);
+        ctx.sim.world.insert(Record {
+            kind: Kind::BudgetView,
+            id: view_id,
+            company_id: company,
+            project_id: Some(id),
+            parent_id: None,
+            deleted_at: None,
+            data: json!({"id": view_id, "name": "Procore Standard Budget", "description": "Default budget view", "role": "default", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
+        });
+    }
+    if spec.kind == Kind::DirectCost {
+        if let Some(Value::Array(lines)) = lines {
+            let place = ctx.world().get(Kind::DirectCost, id).map(|r| Place {
+                company_id: r.company_id,
+                project_id: r.project_id,
+                parent_id: Some(id),
+            });
+            let Some(place) = place else { return Ok(()) };
+            let shape = crate::contract::operation(
+                "RestV10ProjectsProjectIdDirectCostsDirectCostIdLineItemsPost",
+            )
+            .and_then(|op| op.body.as_ref())
+            .and_then(|b| b.field("line_item"))
+            .map(|f| f.shape.clone())
+            .unwrap_or(crate::contract::Shape::Any);
+            let line_spec = spec_of_line();
+            for line in lines {
+                let mut attrs = match super::permit(&line, &shape) {
+                    Value::Object(m) => m,
+                    _ => continue,
+                };
+                if let Some(amount) = line.get("manual_amount") {
+                    attrs.insert(
+                        "amount".into(),
+                        super::permit(amount, &crate::contract::Shape::Num),
+                    );
+                }
+                match line.get("id").and_then(Value::as_u64) {
+                    Some(existing) if !created => {
+                        if line.get("_delete").and_then(Value::as_bool) == Some(true) {
+                            ctx.sim.world.remove(Kind::DirectCostLineItem, existing);
+                        } else {
+                            super::apply_update(ctx, line_spec, existing, attrs)?;
+                        }
+                    }
+                    _ => {
+                        super::insert_new(ctx, line_spec, place, attrs)?;
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn spec_of_line() -> Spec {
+    spec(Kind::DirectCostLineItem)
+}
+
+pub fn after_delete(ctx: &mut Ctx<'_>, spec: Spec, id: u64) {
+    if spec.kind == Kind::DirectCost {
+        let now = ctx.now();
+        let lines: Vec<u64> = ctx
+            .world()
+            .live(Kind::DirectCostLineItem)
+            .filter(|l| l.parent_id == Some(id))
+            .map(|l| l.id)
+            .collect();
+        for l in lines {
+            if let Some(r) = ctx.sim.world.get_mut(Kind::DirectCostLineItem, l) {
+                r.deleted_at = Some(now.clone());
+            }
+        }
+    }
+}
+
+/// The container of one sync item, when items name it (direct cost line sync).
+pub fn item_parent(
+    ctx: &Ctx<'_>,
+    spec: Spec,
+    attrs: &Map<String, Value>,
+) -> Result<Option<u64>, FieldErrors> {
+    if spec.kind == Kind::DirectCostLineItem {
+        if let Some(dc) = attrs.get("direct_cost_id").and_then(Value::as_u64) {
+            let ok = ctx.world().get(Kind::DirectCost, dc).is_some_and(|d| {
+                d.deleted_at.is_none()
+                    && Some(d.project_id)
+                        == Some(ctx.param("project_id").and_then(|p| p.parse().ok()))
+            });
+            if !ok {
+                return Err(errors_of("direct_cost_id", "is invalid"));
+            }
+            return Ok(Some(dc));
+        }
+    }
+    Ok(None)
+}
+
+/// A write refusal as an HTTP answer (Procore answers 409 for a duplicate company user).
+pub fn write_error(spec: Spec, errors: FieldErrors) -> Reply {
+    if spec.kind == Kind::CompanyUser
+        && errors
+            .get("email_address")
+            .is_some_and(|m| m.iter().any(|m| m.contains("taken")))
+    {
+        return Reply::field_errors(StatusCode::CONFLICT, errors, ErrorStyle::Rails);
+    }
+    Reply::field_errors(StatusCode::UNPROCESSABLE_ENTITY, errors, spec.style)
+}
+
+/// Operations that are not plain CRUD over one kind.
+pub fn special(ctx: &mut Ctx<'_>) -> Result<Option<Reply>, Reply> {
+    let reply = match ctx.op.id {
+        "RestV10MeGet" => {
+            let user = ctx
+                .caller
+                .user_id
+                .and_then(|u| ctx.world().auth.users.iter().find(|x| x.id == u));
+            match user {
+                Some(u) => Reply::ok(json!({"id": u.id, "login": u.email, "name": u.name})),
+                None => Reply::ok(json!({"id": null, "login": null, "name": ctx.caller.client_id})),
+            }
+        }
+        "RestV10CompaniesGet" => {
+            let world = ctx.world();
+            let items: Vec<Value> = world
+                .live(Kind::Company)
+                .filter(|c| ctx.caller.companies.contains(&c.id))
+                .map(|c| {
+                    crate::contract::render(
+                        &view(world, c),
+                        ctx.op
+                            .response
+                            .items()
+                            .unwrap_or(&crate::contract::Shape::Any),
+                    )
+                })
+                .collect();
+            let page = crate::query::page_of(&ctx.req.pairs, 1000);
+            crate::query::paginate(items, page, ctx.api_url, &ctx.req.path, &ctx.req.pairs)
+        }
+        "RestV10CompaniesCompanyIdVendorsInactiveIdPatch" => {
+            let company = ctx.company()?;
+            let id = ctx
+                .params
+                .get("id")
+                .and_then(|s| s.parse::<u64>().ok())
+                .ok_or_else(Reply::not_found)?;
+            let found = ctx
+                .world()
+                .get(Kind::Vendor, id)
+                .is_some_and(|v| v.company_id == company && v.deleted_at.is_none());
+            if !found {
+                return Err(Reply::not_found());
+            }
+            let now = ctx.now();
+            if let Some(v) = ctx.sim.world.get_mut(Kind::Vendor, id) {
+                v.data.insert("is_active".into(), json!(true));
+                v.data.insert("updated_at".into(), json!(now));
+            }
+            let world = ctx.world();
+            let r = world.get(Kind::Vendor, id).ok_or_else(Reply::not_found)?;
+            Reply::ok(super::represent(world, r, &crate::contract::Shape::Any))
+        }
+        "RestV10PrimeContractGet" => {
+            let (_, project) = ctx.project()?;
+            let world = ctx.world();
+            match world
+                .live(Kind::PrimeContract)
+                .find(|p| p.project_id == Some(project))
+            {
+                Some(r) => Reply::ok(super::represent(world, r, &ctx.op.response)),
+                None => return Err(Reply::not_found()),
+            }
+        }
+        // The simulator does not deliver webhooks, so there is no delivery history.
+        "RestV10WebhooksHooksHookIdDeliveriesGet" => {
+            ctx.company()?;
+            Reply::ok(json!([]))
+        }
+        "RestV10CommitmentsGet" | "RestV10CommitmentsIdGet" => super::budget::commitments(ctx)?,
+        "RestV10BudgetViewsBudgetViewIdBudgetDetailColumnsGet"
+        | "RestV10BudgetViewsBudgetViewIdDetailRowsGet" => super::budget::view_op(ctx)?,
+        "RestV10ProjectsProjectIdBudgetChangesGet"
+        | "RestV10ProjectsProjectIdBudgetChangesIdGet"
+        | "RestV10ProjectsProjectIdBudgetChangesPost"
+        | "RestV10ProjectsProjectIdBudgetChangesIdPatch" => super::budget::budget_change_op(ctx)?,
+        "RestV10ProjectsProjectIdWorkBreakdownStructureWbsCodesPost"
+        | "RestV10ProjectsProjectIdWorkBreakdownStructureWbsCodesBulkCreatePatch" => {
+            super::budget::wbs_create(ctx)?
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(reply))
+}

@@ -1,0 +1,659 @@
+//! A schedule-of-values line of a purchase order contract.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::*;
+
+open_enum! {
+    /// Values of `PurchaseOrderContractLineItemCostCodeBillerType`; unknown values are kept in `Other`.
+    PurchaseOrderContractLineItemCostCodeBillerType { Project = "Project", SubJob = "SubJob" }
+}
+
+open_enum! {
+    /// Values of `PurchaseOrderContractLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
+    PurchaseOrderContractLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
+}
+
+open_enum! {
+    /// Values of `PurchaseOrderContractLineItemInputExtendedType`; unknown values are kept in `Other`.
+    PurchaseOrderContractLineItemInputExtendedType { Manual = "manual", Calculated = "calculated" }
+}
+
+open_enum! {
+    /// Values of `PurchaseOrderContractLineItemInputUom`; unknown values are kept in `Other`.
+    PurchaseOrderContractLineItemInputUom { AnyValuePresentInTheCompanyListOfUnitsOfMeasure = "Any value present in the Company list of Units of Measure" }
+}
+
+/// A schedule-of-values line of a purchase order contract.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItem {
+    /// Procore id
+    #[serde(deserialize_with = "crate::de::id")]
+    pub id: u64,
+    /// Amount.
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount: Option<Money>,
+    /// Total amount.
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub total_amount: Option<Money>,
+    /// Extended amount.
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub extended_amount: Option<Money>,
+    /// Quantity.
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Money>,
+    /// Unit cost.
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit_cost: Option<Money>,
+    /// Uom.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub uom: Option<String>,
+    /// Description.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+    /// Position.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::i64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: Option<i64>,
+    /// Extended type.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub extended_type: Option<String>,
+    /// Cost code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_code: Option<PurchaseOrderContractLineItemCostCode>,
+    /// Line item type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_item_type: Option<PurchaseOrderContractLineItemLineItemType>,
+    /// Wbs code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wbs_code: Option<PurchaseOrderContractLineItemWbsCode>,
+    /// Tax code id.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tax_code_id: Option<u64>,
+    /// Holder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<PurchaseOrderContractLineItemHolder>,
+    /// Origin id.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: Option<String>,
+    /// Origin data.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_data: Option<String>,
+    /// Created at.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::datetime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Updated at.
+    #[serde(
+        default,
+        deserialize_with = "crate::de::datetime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Company.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<PurchaseOrderContractLineItemCompany>,
+    /// Project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<PurchaseOrderContractLineItemCompany>,
+    /// Change event line item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_event_line_item: Option<PurchaseOrderContractLineItemChangeEventLineItem>,
+    /// Currency configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_configuration:
+        Option<PurchaseOrderContractLineItemChangeEventLineItemCurrencyConfiguration>,
+}
+
+/// `PurchaseOrderContractLineItemCostCode` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemCostCode {
+    /// ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Biller
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub biller: Option<String>,
+    /// Biller ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub biller_id: Option<u64>,
+    /// Biller type
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub biller_type: Option<PurchaseOrderContractLineItemCostCodeBillerType>,
+    /// Budgeted
+    #[serde(
+        default,
+        deserialize_with = "crate::de::bool",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub budgeted: Option<bool>,
+    /// Cost code, not including parent prefix
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// Created at
+    #[serde(
+        default,
+        deserialize_with = "crate::de::datetime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<DateTime<Utc>>,
+    /// Deleted at
+    #[serde(
+        default,
+        deserialize_with = "crate::de::datetime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// Full Cost code, including parent prefixes
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub full_code: Option<String>,
+    /// Name
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+    /// Cost Code third party data
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_data: Option<String>,
+    /// Cost Code third party id
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: Option<String>,
+    /// Parent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<PurchaseOrderContractLineItemCostCodeParent>,
+    /// Position
+    #[serde(
+        default,
+        deserialize_with = "crate::de::i64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub position: Option<i64>,
+    /// Sortable code (this property is deprecated - see full_code)
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sortable_code: Option<String>,
+    /// Standard Cost Code ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub standard_cost_code_id: Option<u64>,
+    /// Standard Cost Code List ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub standard_cost_code_list_id: Option<u64>,
+    /// Updated at
+    #[serde(
+        default,
+        deserialize_with = "crate::de::datetime",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Line Item Types
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_item_types: Option<Vec<PurchaseOrderContractLineItemCostCodeLineItemType>>,
+}
+
+/// `PurchaseOrderContractLineItemCostCodeParent` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemCostCodeParent {
+    /// Parent ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+}
+
+/// `PurchaseOrderContractLineItemCostCodeLineItemType` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemCostCodeLineItemType {
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<serde_json::Value>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<serde_json::Value>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_type: Option<serde_json::Value>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_data: Option<serde_json::Value>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: Option<serde_json::Value>,
+}
+
+/// `PurchaseOrderContractLineItemLineItemType` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemLineItemType {
+    /// Unique identifier for the Line Item Type
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Name for the Line Item Type
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+    /// Code for the Line Item Type
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub code: Option<String>,
+    /// Base type
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_type: Option<PurchaseOrderContractLineItemLineItemTypeBaseType>,
+    /// Origin data
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_data: Option<String>,
+    /// Origin ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub origin_id: Option<String>,
+}
+
+/// `PurchaseOrderContractLineItemWbsCode` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemWbsCode {
+    /// Wbs Code ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Wbs Code
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub flat_code: Option<String>,
+    /// Wbs Code Description
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub description: Option<String>,
+}
+
+/// `PurchaseOrderContractLineItemHolder` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemHolder {
+    /// ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Holder type
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub holder_type: Option<String>,
+}
+
+/// `PurchaseOrderContractLineItemCompany` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemCompany {
+    /// ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Name
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub name: Option<String>,
+}
+
+/// `PurchaseOrderContractLineItemChangeEventLineItem` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemChangeEventLineItem {
+    /// Change Event Line Item ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<u64>,
+    /// Change Event Line Item Cost ROM
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cost_rom: Option<Money>,
+    /// Change Event Line Item Revenue ROM
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub revenue_rom: Option<String>,
+    /// Change Event ID
+    #[serde(
+        default,
+        deserialize_with = "crate::de::u64",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub event_id: Option<u64>,
+    /// (nested object)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_code: Option<serde_json::Value>,
+    /// Line item type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_item_type: Option<PurchaseOrderContractLineItemLineItemType>,
+    /// Currency configuration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency_configuration:
+        Option<PurchaseOrderContractLineItemChangeEventLineItemCurrencyConfiguration>,
+}
+
+/// `PurchaseOrderContractLineItemChangeEventLineItemCurrencyConfiguration` as Procore describes it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemChangeEventLineItemCurrencyConfiguration {
+    /// Currency ISO Code configured for the financial entity
+    #[serde(
+        default,
+        deserialize_with = "crate::de::string",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub currency_iso_code: Option<String>,
+}
+
+/// Fields of a PurchaseOrderContractLineItem sent to `RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsPost` (body key `line_item`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PurchaseOrderContractLineItemInput {
+    /// Amount
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub amount: Option<Money>,
+    /// Cost Code ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_code_id: Option<u64>,
+    /// Description
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Extended type
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extended_type: Option<PurchaseOrderContractLineItemInputExtendedType>,
+    /// Quantity
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub quantity: Option<Money>,
+    /// Line Item Type ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_item_type_id: Option<u64>,
+    /// Origin Data
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_data: Option<String>,
+    /// Origin ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin_id: Option<String>,
+    /// Tax Code ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tax_code_id: Option<u64>,
+    /// Unit cost
+    #[serde(
+        default,
+        with = "crate::money::option_as_str",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unit_cost: Option<Money>,
+    /// Unit of measure
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uom: Option<PurchaseOrderContractLineItemInputUom>,
+    /// WBS code ID
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wbs_code_id: Option<u64>,
+}
+
+/// Query of `RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsGet`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PurchaseOrderContractLineItemFilters {
+    /// `filters[id]`: Return item(s) with the specified IDs.
+    pub id: Vec<u64>,
+    /// `filters[created_at]`: Return item(s) created within the specified ISO 8601 datetime range.
+    pub created_at: Option<TimeRange>,
+    /// `filters[updated_at]`: Return item(s) last updated within the specified ISO 8601 datetime range.
+    pub updated_at: Option<TimeRange>,
+    /// `filters[cost_code_id]`: Cost Code ID. Returns item(s) with the specified Cost Code ID or within the specified range of Cost Code IDs.
+    pub cost_code_id: Option<String>,
+    /// `filters[line_item_type_id]`: Line Item Type ID. Returns item(s) with the specified Line Item Type ID or range of Line Item Type IDs.
+    pub line_item_type_id: Option<u64>,
+    /// `view`: Specifies which view (which attributes) of the resource is going to be present in the response. 'default' view One of: `default`, `ssov_source_lines`.
+    pub view: Option<String>,
+}
+
+impl ListQuery for PurchaseOrderContractLineItemFilters {
+    fn append_to(&self, query: &mut Query) {
+        query.push_all("filters[id]", &self.id);
+        query.push_opt("filters[created_at]", self.created_at.as_ref());
+        query.push_opt("filters[updated_at]", self.updated_at.as_ref());
+        query.push_opt("filters[cost_code_id]", self.cost_code_id.as_ref());
+        query.push_opt(
+            "filters[line_item_type_id]",
+            self.line_item_type_id.as_ref(),
+        );
+        query.push_opt("view", self.view.as_ref());
+    }
+}
+
+/// Operations on schedule-of-values lines of one purchase order contract.
+#[derive(Debug, Clone)]
+pub struct PurchaseOrderContractLineItems {
+    client: Client,
+    project_id: u64,
+    purchase_order_contract_id: u64,
+}
+
+impl Client {
+    /// Schedule-of-values lines of one purchase order contract.
+    pub fn purchase_order_contract_line_items(
+        &self,
+        project_id: u64,
+        purchase_order_contract_id: u64,
+    ) -> PurchaseOrderContractLineItems {
+        PurchaseOrderContractLineItems {
+            client: self.clone(),
+            project_id,
+            purchase_order_contract_id,
+        }
+    }
+}
+
+impl PurchaseOrderContractLineItems {
+    /// List Purchase Order Contract Line Items: `GET /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsGet`).
+    pub fn list(
+        &self,
+        filters: &PurchaseOrderContractLineItemFilters,
+    ) -> Pager<PurchaseOrderContractLineItem> {
+        let mut query = Query::new();
+        query.push("project_id", self.project_id);
+        filters.append_to(&mut query);
+        let call = Call::new(&crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_GET, &[self.purchase_order_contract_id]).query(query);
+        Pager::new(self.client.clone(), call, true, None)
+    }
+    /// Show Purchase Order Contract Line Item: `GET /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdGet`).
+    pub async fn get(&self, id: u64) -> Result<PurchaseOrderContractLineItem, ProcoreError> {
+        let mut query = Query::new();
+        query.push("project_id", self.project_id);
+        self.client.fetch(&Call::new(&crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_GET, &[self.purchase_order_contract_id, id]).query(query)).await
+    }
+    /// Create Purchase Order Contract Line Item: `POST /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsPost`).
+    pub async fn create(
+        &self,
+        input: &PurchaseOrderContractLineItemInput,
+    ) -> Result<PurchaseOrderContractLineItem, ProcoreError> {
+        let query = Query::new();
+        self.client.fetch(&Call::new(&crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_POST, &[self.purchase_order_contract_id]).query(query).json(&body(&[("project_id", json!(self.project_id))], Some("line_item"), input)?)?).await
+    }
+    /// Update Purchase Order Contract Line Item: `PATCH /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdPatch`).
+    pub async fn update(
+        &self,
+        id: u64,
+        input: &PurchaseOrderContractLineItemInput,
+    ) -> Result<PurchaseOrderContractLineItem, ProcoreError> {
+        let query = Query::new();
+        self.client.fetch(&Call::new(&crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_PATCH, &[self.purchase_order_contract_id, id]).query(query).json(&body(&[("project_id", json!(self.project_id))], Some("line_item"), input)?)?).await
+    }
+    /// Delete Purchase Order Contract Line Item: `DELETE /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdDelete`).
+    pub async fn delete(&self, id: u64) -> Result<(), ProcoreError> {
+        let mut query = Query::new();
+        query.push("project_id", self.project_id);
+        self.client.execute(&Call::new(&crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_DELETE, &[self.purchase_order_contract_id, id]).query(query)).await
+    }
+    /// Sync Purchase Order Contract Line Items: `PATCH /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/sync` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsSyncPatch`).
+    pub async fn sync(
+        &self,
+        items: Vec<PurchaseOrderContractLineItemInput>,
+    ) -> Result<SyncOutcome<PurchaseOrderContractLineItem>, ProcoreError> {
+        let mut query = Query::new();
+        query.push("project_id", self.project_id);
+        let target = SyncTarget {
+            op: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_SYNC_PATCH,
+            path_args: vec![self.purchase_order_contract_id],
+            query,
+            body_scope: vec![],
+            items_key: "updates",
+            shape: SyncShape::EntitiesAndErrors,
+            resend: None,
+        };
+        self.client.sync_items(&target, items).await
+    }
+}
+
+impl SyncItem for PurchaseOrderContractLineItemInput {
+    fn sync_id(&self) -> Option<u64> {
+        None
+    }
+
+    fn sync_origin_id(&self) -> Option<&str> {
+        self.origin_id.as_deref()
+    }
+}
