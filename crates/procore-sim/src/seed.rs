@@ -75,16 +75,26 @@ const COST_TYPES: &[(&str, &str, &str)] = &[
     ("O", "Autres", "other"),
 ];
 
-const UOMS: &[(&str, &str)] = &[
-    ("ea", "Each"),
-    ("hr", "Hour"),
-    ("day", "Day"),
-    ("m", "Metre"),
-    ("m2", "Square metre"),
-    ("m3", "Cubic metre"),
-    ("kg", "Kilogram"),
-    ("t", "Tonne"),
-    ("ls", "Lump sum"),
+/// Procore groups units of measure in categories; a new company UOM must name one.
+const UOM_CATEGORIES: &[(u64, &str)] = &[
+    (1, "Quantity"),
+    (2, "Time"),
+    (3, "Length"),
+    (4, "Area"),
+    (5, "Volume"),
+    (6, "Weight"),
+];
+
+const UOMS: &[(&str, &str, u64)] = &[
+    ("ea", "Each", 1),
+    ("hr", "Hour", 2),
+    ("day", "Day", 2),
+    ("m", "Metre", 3),
+    ("m2", "Square metre", 4),
+    ("m3", "Cubic metre", 5),
+    ("kg", "Kilogram", 6),
+    ("t", "Tonne", 6),
+    ("ls", "Lump sum", 1),
 ];
 
 struct Seeder<'a> {
@@ -223,8 +233,12 @@ pub fn world(config: &SimConfig) -> World {
     }
 
     for company in [COMPANY_ID, SECOND_COMPANY_ID] {
-        for (code, name) in UOMS {
-            s.add(Kind::Uom, company, None, None, json!({"name": code, "description": name, "is_standard": true, "uom_category": null}));
+        for (code, name, category) in UOMS {
+            let category_name = UOM_CATEGORIES
+                .iter()
+                .find(|(id, _)| id == category)
+                .map(|(_, n)| *n);
+            s.add(Kind::Uom, company, None, None, json!({"name": code, "description": name, "is_standard": true, "uom_category": {"id": category, "name": category_name}}));
         }
         for (code, desc, rate) in [
             ("TPS", "Taxe sur les produits et services", "5.0"),

@@ -10,6 +10,46 @@
 //! * [`money`] — exact amounts in both JSON spellings;
 //! * [`resources`] — typed records, inputs, filters and handles for every entity mpsync syncs.
 //!
+//! ```no_run
+//! use std::sync::Arc;
+//! use chrono::{Duration, Utc};
+//! use procore::resources::vendors::{VendorFilters, VendorInput, VendorSyncItem};
+//! use procore::{AppCredentials, Client, Environment, MemoryTokenStore, ProcoreError, Secret, TimeRange};
+//! use futures::TryStreamExt;
+//!
+//! # async fn run(pair: procore::TokenPair) -> Result<(), ProcoreError> {
+//! let credentials = AppCredentials { client_id: "id".into(), client_secret: Secret::new("secret") };
+//! let client = Client::builder(Environment::Production, credentials)
+//!     .token_store(Arc::new(MemoryTokenStore::with_pair(pair)))
+//!     .company_id(1_000_010_000)
+//!     .build()?;
+//!
+//! // List with filters: a stream, one page in memory at a time.
+//! let since = TimeRange::since(Utc::now() - Duration::days(1));
+//! let filters = VendorFilters { updated_at: Some(since), ..Default::default() };
+//! let mut changed = Box::pin(client.vendors().list(&filters).into_stream());
+//! while let Some(vendor) = changed.try_next().await? {
+//!     println!("{} {:?}", vendor.id, vendor.name);
+//! }
+//!
+//! // Get one record.
+//! let vendor = client.vendors().get(42).await?;
+//!
+//! // Create exactly once: a lost answer is resolved by looking the origin id up.
+//! let input = VendorInput { name: Some("Béton Québec".into()), origin_id: Some("SUP-777".into()), ..Default::default() };
+//! let created = client.vendors().create_once(&input).await?;
+//!
+//! // Sync: batches of up to 1000, per-item errors merged.
+//! let items = vec![VendorSyncItem { origin_id: Some("SUP-778".into()), name: Some("Coffrages".into()), ..Default::default() }];
+//! let outcome = client.vendors().sync(items).await?;
+//! for refused in &outcome.errors {
+//!     eprintln!("{refused}");
+//! }
+//! # let _ = (vendor, created);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! Architecture invariants: this crate knows Procore and nothing of maestro*; it never prints a
 //! token; every request names its Procore operationId.
 

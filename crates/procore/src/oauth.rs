@@ -113,6 +113,8 @@ pub struct OAuthClient {
 }
 
 const TOKEN_POST: &str = "OauthTokenPost";
+/// Retries of an OAuth call whose connection could not be opened.
+const CONNECT_RETRIES: u32 = 2;
 const REVOKE_POST: &str = "OauthRevokePost";
 const TOKEN_INFO_GET: &str = "OauthTokenInfoGet";
 
@@ -261,9 +263,24 @@ impl OAuthClient {
         path: &str,
         request: reqwest::RequestBuilder,
     ) -> Result<bytes::Bytes, ProcoreError> {
-        self.metrics.record_call(operation);
-        tracing::debug!(operation, "oauth request");
-        let response = request.send().await.map_err(|e| {
+        // A connect failure means the request never left, so even a single-use refresh token
+        // is still valid: those (and only those) are retried.
+        let mut attempt = 0u32;
+        let sent = loop {
+            self.metrics.record_call(operation);
+            tracing::debug!(operation, attempt, "oauth request");
+            let Some(this_try) = request.try_clone() else {
+                break request.send().await;
+            };
+            match this_try.send().await {
+                Err(e) if e.is_connect() && attempt < CONNECT_RETRIES => {
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(250) * attempt).await;
+                }
+                other => break other,
+            }
+        };
+        let response = sent.map_err(|e| {
             // A token POST whose answer is lost may still have consumed the code or refresh token.
             let unknown = !e.is_connect() && method == "POST";
             ProcoreError::new(ErrorKind::Transient, crate::client::transport_message(&e))

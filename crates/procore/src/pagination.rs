@@ -139,17 +139,27 @@ impl<T: DeserializeOwned> Pager<T> {
             Next::Url(url) => call.url = Some(url),
         }
         let answer = self.client.send(&call).await?;
-        let items: Vec<T> = if self.envelope {
-            decode::<Option<crate::resources::Data<Option<Vec<T>>>>>(&call, &answer.body)?
+        let slots: Vec<Option<T>> = if self.envelope {
+            decode::<Option<crate::resources::Data<Option<Vec<Option<T>>>>>>(&call, &answer.body)?
                 .and_then(|d| d.data)
                 .unwrap_or_default()
         } else {
-            decode::<Option<Vec<T>>>(&call, &answer.body)?.unwrap_or_default()
+            decode::<Option<Vec<Option<T>>>>(&call, &answer.body)?.unwrap_or_default()
         };
+        // A null in a list is no record; skipping it keeps the rest of the page usable.
+        let listed = slots.len();
+        let items: Vec<T> = slots.into_iter().flatten().collect();
+        if items.len() < listed {
+            tracing::warn!(
+                operation = call.op.id,
+                skipped = listed - items.len(),
+                "null entries in a list answer"
+            );
+        }
         if let Some(total) = header_u64(&answer.headers, "total") {
             self.total = Some(total);
         }
-        self.fetched += items.len() as u64;
+        self.fetched += listed as u64;
         if self.paged {
             let link = answer
                 .headers
@@ -162,7 +172,7 @@ impl<T: DeserializeOwned> Pager<T> {
                 },
                 // Without any Link header, trust Total when the endpoint announces one.
                 None => match (self.total, page_number) {
-                    (Some(total), Some(page)) if self.fetched < total && !items.is_empty() => {
+                    (Some(total), Some(page)) if self.fetched < total && listed > 0 => {
                         Next::Page(page + 1)
                     }
                     _ => Next::Done,

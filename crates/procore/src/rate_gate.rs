@@ -63,9 +63,11 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Dat
         .map(|d| d.with_timezone(&Utc))
 }
 
-/// Slack added to a server-announced reset: the header has one-second resolution and the two
-/// clocks differ slightly; waking a little late costs less than a 429.
-const RESET_MARGIN: Duration = Duration::from_millis(100);
+/// Slack added to a server-announced reset for clock differences between us and Procore.
+/// The header is whole seconds rounded up, so it is never early by itself; waking a little late
+/// costs less than a 429. Kept small: with a 10-second spike window the rounding alone already
+/// costs up to a tenth of the budget.
+const RESET_MARGIN: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Decision {

@@ -182,19 +182,19 @@ const COLUMNS: &[(&str, &str, &str)] = &[
         "Approved Budget Changes",
         "source",
     ),
-    ("revised_budget", "Revised Budget", "formula"),
+    ("revised_budget", "Revised Budget", "standard"),
     ("pending_budget_changes", "Pending Budget Changes", "source"),
-    ("projected_budget", "Projected Budget", "formula"),
+    ("projected_budget", "Projected Budget", "standard"),
     ("committed_costs", "Committed Costs", "source"),
     ("direct_costs", "Direct Costs", "source"),
-    ("projected_costs", "Projected Costs", "formula"),
+    ("projected_costs", "Projected Costs", "standard"),
     ("budget_forecast", "Forecast To Complete", "source"),
     (
         "estimated_cost_at_completion",
         "Estimated Cost at Completion",
-        "formula",
+        "standard",
     ),
-    ("projected_over_under", "Projected over Under", "formula"),
+    ("projected_over_under", "Projected over Under", "standard"),
 ];
 
 pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
@@ -531,7 +531,10 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
     if ctx.op.id.ends_with("BulkCreatePatch") {
         return Ok(Reply::json(
             StatusCode::CREATED,
-            contract::render(&json!({"data": views, "errors": errors}), &ctx.op.response),
+            contract::render(
+                &json!({"entities": views, "errors": errors}),
+                &ctx.op.response,
+            ),
         ));
     }
     match views.into_iter().next() {

@@ -389,6 +389,19 @@ fn item_problems(problems: Vec<BodyProblem>) -> FieldErrors {
     errors
 }
 
+/// The container id of the request: the spec's parameter, or the path parameter that names the
+/// container on commitment-line routes (`/work_order_contracts/{work_order_contract_id}/…`).
+fn container_id(ctx: &Ctx<'_>, param: &str) -> Result<Option<u64>, Reply> {
+    if let Some(id) = ctx.id_param(param)? {
+        return Ok(Some(id));
+    }
+    match kinds::parent_kind_for_op(ctx.op.id) {
+        Some(Kind::WorkOrderContract) => ctx.id_param("work_order_contract_id"),
+        Some(Kind::PurchaseOrderContract) => ctx.id_param("purchase_order_contract_id"),
+        _ => Ok(None),
+    }
+}
+
 /// Resolves where the request acts.
 fn place(ctx: &Ctx<'_>, spec: Spec) -> Result<Place, Reply> {
     let (company_id, project_id) = match spec.scope {
@@ -399,7 +412,7 @@ fn place(ctx: &Ctx<'_>, spec: Spec) -> Result<Place, Reply> {
         }
     };
     let parent_id = match spec.parent {
-        Some((param, kinds)) => match ctx.id_param(param)? {
+        Some((param, kinds)) => match container_id(ctx, param)? {
             Some(id) => {
                 let parent = kinds
                     .iter()
@@ -438,6 +451,8 @@ pub fn represent(world: &World, record: &Record, shape: &Shape) -> Value {
     let view = kinds::view(world, record);
     match shape {
         Shape::Array(inner) => contract::render(&view, inner),
+        // A list whose items the contract leaves undescribed: each item is the full record.
+        Shape::AnyArray => view,
         other => contract::render(&view, other),
     }
 }

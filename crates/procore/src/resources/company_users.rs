@@ -311,7 +311,7 @@ pub struct CompanyUserInput {
     /// The Employee status of the Company User
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_employee: Option<bool>,
-    /// The ID of the Employee of the Company User when `user[is_employee]` is set to `true`
+    /// The ID of the Employee of the Company User when `user\[is_employee\]` is set to `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_id: Option<String>,
     /// The Notes (notes, keywords, tags) of the Company User
@@ -397,7 +397,7 @@ pub struct CompanyUserUpdateInput {
     /// The Employee status of the Company User
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_employee: Option<bool>,
-    /// The ID of the Employee of the Company User when `user[is_employee]` is set to `true`
+    /// The ID of the Employee of the Company User when `user\[is_employee\]` is set to `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_id: Option<String>,
     /// The Notes (notes, keywords, tags) of the Company User
@@ -486,7 +486,7 @@ pub struct CompanyUserSyncItem {
     /// The Employee status of the Company User
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub is_employee: Option<bool>,
-    /// The ID of the Employee of the Company User when `user[is_employee]` is set to `true`
+    /// The ID of the Employee of the Company User when `user\[is_employee\]` is set to `true`
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub employee_id: Option<String>,
     /// The Notes (notes, keywords, tags) of the Company User
@@ -559,6 +559,8 @@ impl ListQuery for CompanyUserFilters {
 }
 
 /// Operations on directory users of the selected company (v1.3).
+///
+/// Bodies are sent as JSON. Procore lists `multipart/form-data` for these writes only because of the optional avatar upload, which this client does not send.
 #[derive(Debug, Clone)]
 pub struct CompanyUsers {
     client: Client,

@@ -253,7 +253,7 @@ pub struct CostCodeSyncItem {
 pub struct CostCodeFilters {
     /// `sub_job_id`: Unique identifier for the Sub Job
     pub sub_job_id: Option<u64>,
-    /// `filters[id]`: return cost codes that are filtered on an array of ID's. Example: filters[id]=[1,2]
+    /// `filters[id]`: return cost codes that are filtered on an array of ID's. Example: filters\[id\]=\[1,2\]
     pub id: Vec<u64>,
     /// `filters[origin_id]`: Origin ID. Returns item(s) with the specified Origin ID.
     pub origin_id: Option<String>,

@@ -114,6 +114,8 @@ impl ListQuery for LineItemTypeFilters {
 }
 
 /// Operations on cost types (line item types) of the selected company.
+///
+/// Procore's list operation declares `project_id` as required next to `company_id`: set it in the filters.
 #[derive(Debug, Clone)]
 pub struct LineItemTypes {
     client: Client,

@@ -97,6 +97,116 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    fn amount(text: &str) -> Money {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn inputs_send_only_what_is_set_with_each_schema_spelling_of_amounts() {
+        // The line-item schema types `amount` as a string…
+        let line = work_order_contract_line_items::WorkOrderContractLineItemInput {
+            amount: Some(amount("1234.50")),
+            description: Some("Coffrage".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&line).unwrap(),
+            json!({"amount": "1234.50", "description": "Coffrage"})
+        );
+        // …the v1.1 budget line item schema as a number, written digit for digit.
+        let budget = budget_line_items::BudgetLineItemV11Input {
+            original_budget_amount: Some(amount("1000.25")),
+            wbs_code_id: Some(7),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&budget).unwrap(),
+            r#"{"wbs_code_id":7,"original_budget_amount":1000.25}"#
+        );
+        // The budget modification schema spells its transfer as a string.
+        let transfer = budget_modifications::BudgetModificationInput {
+            transfer_amount: Some(amount("-50.10")),
+            ..Default::default()
+        };
+        assert_eq!(
+            serde_json::to_value(&transfer).unwrap(),
+            json!({"transfer_amount": "-50.10"})
+        );
+    }
+
+    #[test]
+    fn records_tolerate_unknown_fields_nulls_and_odd_spellings() {
+        let vendor: vendors::Vendor = serde_json::from_value(json!({
+            "id": "42", "name": "Béton Québec", "is_active": "true", "origin_id": null,
+            "updated_at": "2026-03-01T12:00:00Z", "brand_new_field": {"x": 1}
+        }))
+        .unwrap();
+        assert_eq!(vendor.id, 42);
+        assert_eq!(vendor.is_active, Some(true));
+        assert_eq!(vendor.origin_id, None);
+        assert!(vendor.updated_at.is_some());
+        let status: work_order_contracts::WorkOrderContractStatus =
+            serde_json::from_value(json!("Closed Out")).unwrap();
+        assert_eq!(
+            status,
+            work_order_contracts::WorkOrderContractStatus::Other("Closed Out".into())
+        );
+    }
+
+    #[test]
+    fn sync_items_say_whether_they_may_be_resent() {
+        let update = vendors::VendorSyncItem {
+            id: Some(1),
+            ..Default::default()
+        };
+        let upsert = vendors::VendorSyncItem {
+            origin_id: Some("V-1".into()),
+            ..Default::default()
+        };
+        let create = vendors::VendorSyncItem {
+            name: Some("Nouveau".into()),
+            ..Default::default()
+        };
+        assert_eq!(update.sync_id(), Some(1));
+        assert_eq!(upsert.sync_origin_id(), Some("V-1"));
+        assert_eq!((create.sync_id(), create.sync_origin_id()), (None, None));
+    }
+
+    #[test]
+    fn filters_use_the_parameter_names_of_their_operation() {
+        use chrono::TimeZone;
+        let filters = vendors::VendorFilters {
+            origin_id: Some("V-1".into()),
+            id: vec![1, 2],
+            updated_at: Some(TimeRange::new(
+                chrono::Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
+                chrono::Utc.with_ymd_and_hms(2026, 2, 1, 0, 0, 0).unwrap(),
+            )),
+            ..Default::default()
+        };
+        let mut query = Query::new();
+        filters.append_to(&mut query);
+        let pairs: Vec<(&str, &str)> = query
+            .pairs()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert!(pairs.contains(&("filters[origin_id]", "V-1")));
+        assert!(pairs.contains(&("filters[id][]", "2")));
+        assert!(pairs.contains(&(
+            "filters[updated_at]",
+            "2026-01-01T00:00:00Z...2026-02-01T00:00:00Z"
+        )));
+        // Cost codes name the same filter without brackets.
+        let mut query = Query::new();
+        cost_codes::CostCodeFilters {
+            id: vec![5],
+            ..Default::default()
+        }
+        .append_to(&mut query);
+        assert_eq!(query.pairs(), &[("filters[id]".to_owned(), "5".to_owned())]);
+    }
+
     #[test]
     fn body_wraps_or_merges() {
         let input = json!({"name": "A"});

@@ -533,6 +533,9 @@ pub struct PurchaseOrderContractLineItemInput {
     pub wbs_code_id: Option<u64>,
 }
 
+/// The same fields as [`PurchaseOrderContractLineItemInput`]: Procore defines both operations alike.
+pub type PurchaseOrderContractLineItemSyncItem = PurchaseOrderContractLineItemInput;
+
 /// Query of `RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsGet`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PurchaseOrderContractLineItemFilters {

@@ -533,6 +533,9 @@ pub struct WorkOrderContractLineItemInput {
     pub wbs_code_id: Option<u64>,
 }
 
+/// The same fields as [`WorkOrderContractLineItemInput`]: Procore defines both operations alike.
+pub type WorkOrderContractLineItemSyncItem = WorkOrderContractLineItemInput;
+
 /// Query of `RestV10WorkOrderContractsWorkOrderContractIdLineItemsGet`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct WorkOrderContractLineItemFilters {

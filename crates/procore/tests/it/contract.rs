@@ -14,9 +14,6 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-/// Where a value was seen, for messages: `RestV10VendorsSyncPatch request body.updates[3].name`.
-type Location = String;
-
 #[derive(Debug, Clone)]
 pub struct Operation {
     pub id: String,
@@ -168,13 +165,23 @@ impl Operation {
                     ));
                 }
             }
-            Some(request) => check_value(
-                &request["schema"],
-                body,
-                Side::Request,
-                &format!("{} request body", self.id),
-                &mut violations,
-            ),
+            Some(request) => {
+                // PATCH is a partial update (the fact sheet: "same fields, all optional"): fields
+                // the schema marks required inside the resource are required on create only.
+                // The scope ids at the top level stay required.
+                let partial = self.method.eq_ignore_ascii_case("PATCH");
+                let mut checker = Checker {
+                    side: Side::Request,
+                    partial,
+                    out: &mut violations,
+                };
+                checker.check(
+                    &request["schema"],
+                    body,
+                    &format!("{} request body", self.id),
+                    0,
+                )
+            }
         }
         violations
     }
@@ -184,13 +191,12 @@ impl Operation {
         let mut violations = Vec::new();
         let schema = &self.raw["responses"][status.to_string()]["schema"];
         if !schema.is_null() {
-            check_value(
-                schema,
-                body,
-                Side::Response,
-                &format!("{} response {status}", self.id),
-                &mut violations,
-            );
+            let mut checker = Checker {
+                side: Side::Response,
+                partial: false,
+                out: &mut violations,
+            };
+            checker.check(schema, body, &format!("{} response {status}", self.id), 0);
         }
         violations
     }
@@ -219,88 +225,97 @@ fn check_query_value(schema: &Value, value: &str) -> Option<String> {
     }
 }
 
-/// Validates `value` against a simplified JSON schema, collecting every violation.
-pub fn check_value(
-    schema: &Value,
-    value: &Value,
-    side: Side,
-    at: &Location,
-    out: &mut Vec<String>,
-) {
-    // Null stands for "no value" on both sides: Procore sends it for empty fields and accepts it
-    // to clear one.
-    if value.is_null() || schema.is_null() {
-        return;
-    }
-    let declared = schema["type"].as_str();
-    let ok = match declared {
-        None => true,
-        Some("string") => value.is_string(),
-        Some("integer") => value.is_i64() || value.is_u64(),
-        Some("number") => value.is_number(),
-        Some("boolean") => value.is_boolean(),
-        Some("object") => value.is_object(),
-        Some("array") => value.is_array(),
-        Some(_) => true,
-    };
-    if !ok {
-        out.push(format!(
-            "{at}: expected {}, got {}",
-            declared.unwrap_or("any"),
-            json_type(value)
-        ));
-        return;
-    }
-    if let (Some(options), Some(text)) = (schema["enum"].as_array(), value.as_str()) {
-        if !options.iter().any(|o| o.as_str() == Some(text)) {
-            out.push(format!("{at}: `{text}` is not one of {options:?}"));
+/// Validates values against a simplified JSON schema, collecting every violation.
+pub struct Checker<'a> {
+    pub side: Side,
+    /// Required fields below the top level are not enforced (partial updates).
+    pub partial: bool,
+    pub out: &'a mut Vec<String>,
+}
+
+impl Checker<'_> {
+    pub fn check(&mut self, schema: &Value, value: &Value, at: &str, depth: usize) {
+        // Null stands for "no value" on both sides: Procore sends it for empty fields and accepts
+        // it to clear one.
+        if value.is_null() || schema.is_null() {
+            return;
         }
-    }
-    if let (Some(format), Some(text)) = (schema["format"].as_str(), value.as_str()) {
-        if let Some(problem) = check_format(format, text) {
-            out.push(format!("{at}: `{text}` {problem}"));
+        // The published description reduces some leaves to `{"type":"object","description":
+        // "(nested object)"}` although Procore sends a scalar there (`company.id`): the type is
+        // unknown, so anything is accepted.
+        if schema["description"] == "(nested object)" && schema.get("properties").is_none() {
+            return;
         }
-    }
-    match value {
-        Value::Object(fields) => {
-            let properties = schema["properties"].as_object();
-            if let Some(required) = schema["required"].as_array() {
-                // Required fields bind what a client sends; a response missing one is also wrong,
-                // but the simplified schemas mark request-only requirements, so only requests.
-                if side == Side::Request {
+        let declared = schema["type"].as_str();
+        let ok = match declared {
+            None => true,
+            Some("string") => value.is_string(),
+            Some("integer") => value.is_i64() || value.is_u64(),
+            Some("number") => value.is_number(),
+            Some("boolean") => value.is_boolean(),
+            Some("object") => value.is_object(),
+            Some("array") => value.is_array(),
+            Some(_) => true,
+        };
+        if !ok {
+            self.out.push(format!(
+                "{at}: expected {}, got {}",
+                declared.unwrap_or("any"),
+                json_type(value)
+            ));
+            return;
+        }
+        if let (Some(options), Some(text)) = (schema["enum"].as_array(), value.as_str()) {
+            if !options.iter().any(|o| o.as_str() == Some(text)) {
+                self.out
+                    .push(format!("{at}: `{text}` is not one of {options:?}"));
+            }
+        }
+        if let (Some(format), Some(text)) = (schema["format"].as_str(), value.as_str()) {
+            if let Some(problem) = check_format(format, text) {
+                self.out.push(format!("{at}: `{text}` {problem}"));
+            }
+        }
+        match value {
+            Value::Object(fields) => {
+                // Required fields bind what a client sends; the simplified schemas mark
+                // request-side requirements, so responses are not held to them.
+                let enforce_required = self.side == Side::Request && !(self.partial && depth > 0);
+                if let (true, Some(required)) = (enforce_required, schema["required"].as_array()) {
                     for name in required.iter().filter_map(Value::as_str) {
                         if !fields.contains_key(name) {
-                            out.push(format!("{at}: required field `{name}` is missing"));
+                            self.out
+                                .push(format!("{at}: required field `{name}` is missing"));
                         }
                     }
                 }
-            }
-            let Some(properties) = properties else {
-                return; // `{"type":"object"}` without properties: content unknown, accept.
-            };
-            if properties.is_empty() {
-                return;
-            }
-            for (name, field) in fields {
-                match properties.get(name) {
-                    Some(field_schema) => {
-                        check_value(field_schema, field, side, &format!("{at}.{name}"), out)
+                let Some(properties) = schema["properties"].as_object() else {
+                    return; // `{"type":"object"}` without properties: content unknown.
+                };
+                if properties.is_empty() {
+                    return;
+                }
+                for (name, field) in fields {
+                    match properties.get(name) {
+                        Some(field_schema) => {
+                            self.check(field_schema, field, &format!("{at}.{name}"), depth + 1)
+                        }
+                        None if self.side == Side::Request && !is_custom_field(name) => self
+                            .out
+                            .push(format!("{at}: field `{name}` is not defined by Procore")),
+                        None => {}
                     }
-                    None if side == Side::Request && !is_custom_field(name) => {
-                        out.push(format!("{at}: field `{name}` is not defined by Procore"))
-                    }
-                    None => {}
                 }
             }
-        }
-        Value::Array(items) => {
-            if let Some(item_schema) = schema.get("items") {
-                for (i, item) in items.iter().enumerate() {
-                    check_value(item_schema, item, side, &format!("{at}[{i}]"), out);
+            Value::Array(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    for (i, item) in items.iter().enumerate() {
+                        self.check(item_schema, item, &format!("{at}[{i}]"), depth + 1);
+                    }
                 }
             }
+            _ => {}
         }
-        _ => {}
     }
 }
 

@@ -4,6 +4,7 @@
 mod auth;
 mod conformance;
 mod contract;
+mod coverage;
 mod gate;
 mod lists;
 mod support;
