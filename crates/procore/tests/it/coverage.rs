@@ -7,13 +7,12 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use procore::resources::{
     billing_periods::*, budget_changes::*, budget_line_items::*, budget_modifications::*,
-    budget_view_details::*, change_order_packages::*, commitment_change_orders::*,
-    company_users::*, cost_codes::*, direct_cost_line_items::*, direct_costs::*,
-    line_item_types::*, prime_change_orders::*, prime_contract_line_items::*, prime_contracts::*,
-    projects::*, purchase_order_contract_line_items::*, purchase_order_contracts::*,
-    requisitions::*, standard_cost_code_lists::*, standard_cost_codes::*, sub_jobs::*,
-    tax_codes::*, uoms::*, vendors::*, wbs_codes::*, work_order_contract_line_items::*,
-    work_order_contracts::*,
+    change_order_packages::*, commitment_change_orders::*, company_users::*, cost_codes::*,
+    direct_cost_line_items::*, direct_costs::*, line_item_types::*, prime_change_orders::*,
+    prime_contract_line_items::*, prime_contracts::*, projects::*,
+    purchase_order_contract_line_items::*, purchase_order_contracts::*, requisitions::*,
+    standard_cost_code_lists::*, standard_cost_codes::*, sub_jobs::*, tax_codes::*, uoms::*,
+    vendors::*, wbs_codes::*, work_order_contract_line_items::*, work_order_contracts::*,
 };
 use procore::{ErrorKind, Money};
 use procore_sim::seed;
