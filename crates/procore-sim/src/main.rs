@@ -62,8 +62,9 @@ struct Args {
     /// Override the installed app's client id.
     #[arg(long)]
     client_id: Option<String>,
-    /// Override the installed app's client secret.
-    #[arg(long)]
+    /// Override the installed app's client secret (prefer the environment variable: a flag is
+    /// visible to every user of the machine in the process list).
+    #[arg(long, env = "PROCORE_SIM_CLIENT_SECRET", hide_env_values = true)]
     client_secret: Option<String>,
     /// Additional redirect URI registered for the installed app (repeatable).
     #[arg(long = "redirect-uri")]

@@ -179,3 +179,39 @@ async fn transient_5xx_bursts_are_retried_with_backoff() {
     client.me().await.expect("the burst is retried");
     support::finish(sim).await;
 }
+
+#[tokio::test]
+async fn the_hourly_window_is_respected_when_it_is_the_closer_one() {
+    let mut config = support::config();
+    // An "hour" of three seconds holding 8 requests, behind a generous spike window.
+    config.rate_limits = RateLimitConfig {
+        enabled: true,
+        hourly_limit: 8,
+        hourly_window: Duration::from_secs(3),
+        spike_limit: 1_000,
+        spike_window: Duration::from_secs(10),
+    };
+    let sim = support::start(config).await;
+    let (client, _) = support::client(&sim).await;
+    sim.admin().clear_exchanges().await.unwrap();
+    let calls = (0..12).map(|_| {
+        let client = client.clone();
+        tokio::spawn(async move { client.me().await })
+    });
+    for call in futures::future::join_all(calls).await {
+        call.unwrap().expect("paced call succeeds");
+    }
+    let limited = sim
+        .admin()
+        .exchanges()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|e| e.rate_limited)
+        .count();
+    assert_eq!(
+        limited, 0,
+        "no request went into the exhausted hourly window"
+    );
+    support::finish(sim).await;
+}

@@ -193,3 +193,139 @@ async fn validation_errors_name_the_endpoint_status_and_field() {
     assert!(text.contains("country_code"), "{text}");
     support::finish(sim).await;
 }
+
+#[tokio::test]
+async fn amounts_travel_exactly_as_numbers_and_as_strings() {
+    use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemUpdateInput};
+    use procore::resources::cost_codes::CostCodeInput;
+    use procore::resources::work_order_contract_line_items::WorkOrderContractLineItemInput;
+    use procore::resources::work_order_contracts::WorkOrderContractInput;
+
+    let sim = support::start(support::config()).await;
+    let (client, _) = support::client(&sim).await;
+    let project = seed::PROJECT_ID;
+    let code = client
+        .cost_codes(project)
+        .create(&CostCodeInput {
+            code: Some("09".into()),
+            name: Some("Finitions".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let cost_type = client
+        .line_item_types()
+        .list(&procore::resources::line_item_types::LineItemTypeFilters {
+            project_id: Some(project),
+            ..Default::default()
+        })
+        .collect_all()
+        .await
+        .unwrap()[0]
+        .id;
+    // A budget amount is a JSON number in Procore's contract: twelve significant digits and
+    // cents must survive without a trip through f64 arithmetic.
+    let amount: procore::Money = "9876543210.07".parse().unwrap();
+    let line = client
+        .budget_line_items(project)
+        .create(&BudgetLineItemInput {
+            cost_code_id: Some(code.id),
+            line_item_type_id: Some(cost_type),
+            original_budget_amount: Some(amount),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let read = client
+        .budget_line_items(project)
+        .get(line.id)
+        .await
+        .unwrap();
+    assert_eq!(read.original_budget_amount, Some(amount));
+    let raised: procore::Money = "9876543210.08".parse().unwrap();
+    let updated = client
+        .budget_line_items(project)
+        .update(
+            line.id,
+            &BudgetLineItemUpdateInput {
+                original_budget_amount: Some(raised),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated.original_budget_amount, Some(raised));
+
+    // A commitment line amount is a JSON string.
+    let vendor = client
+        .vendors()
+        .create(&VendorInput {
+            name: Some("Peinture Rive-Sud".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let contract = client
+        .work_order_contracts(project)
+        .create(&WorkOrderContractInput {
+            title: Some("Peinture".into()),
+            vendor_id: Some(vendor.id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let cents: procore::Money = "0.10".parse().unwrap();
+    let line = client
+        .work_order_contract_line_items(project, contract.id)
+        .create(&WorkOrderContractLineItemInput {
+            amount: Some(cents + "0.20".parse::<procore::Money>().unwrap()),
+            cost_code_id: Some(code.id),
+            line_item_type_id: Some(cost_type),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        line.amount,
+        Some("0.30".parse().unwrap()),
+        "0.1 + 0.2 is 0.30 here"
+    );
+    support::finish(sim).await;
+}
+
+#[tokio::test]
+async fn errors_are_classified_not_found_and_not_permitted() {
+    let sim = support::start(support::config()).await;
+    let (client, _) = support::client(&sim).await;
+    let missing = client.vendors().get(1).await.expect_err("no such vendor");
+    assert_eq!(missing.kind(), ErrorKind::NotFound, "{missing}");
+    assert_eq!(missing.status(), Some(404));
+
+    // A project the app was not permitted in App Management.
+    sim.admin()
+        .set_permitted_projects(seed::COMPANY_ID, &[seed::SECOND_PROJECT_ID], false)
+        .await
+        .unwrap();
+    let refused = client
+        .cost_codes(seed::PROJECT_ID)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .expect_err("project not permitted");
+    assert_eq!(refused.kind(), ErrorKind::NotPermitted, "{refused}");
+    assert!(refused.to_string().contains("403"), "{refused}");
+
+    // Another company's record is invisible, as in Procore.
+    let other = client
+        .with_company(seed::SECOND_COMPANY_ID)
+        .cost_codes(seed::PROJECT_ID)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .expect_err("project of another company");
+    assert!(
+        matches!(other.kind(), ErrorKind::NotFound | ErrorKind::NotPermitted),
+        "{other}"
+    );
+    support::finish(sim).await;
+}
