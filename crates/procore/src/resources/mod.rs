@@ -16,7 +16,8 @@ pub mod budget_modifications;
 pub mod budget_view_details;
 pub mod budget_views;
 pub mod change_order_packages;
-pub mod commitment_change_orders;
+pub mod change_orders;
+pub mod commitment_line_items;
 pub mod commitments;
 pub mod companies;
 pub mod company_users;
@@ -25,11 +26,9 @@ pub mod direct_cost_line_items;
 pub mod direct_costs;
 pub mod line_item_types;
 pub mod me;
-pub mod prime_change_orders;
 pub mod prime_contract_line_items;
 pub mod prime_contracts;
 pub mod projects;
-pub mod purchase_order_contract_line_items;
 pub mod purchase_order_contracts;
 pub mod requisitions;
 pub mod standard_cost_code_lists;
@@ -39,7 +38,6 @@ pub mod tax_codes;
 pub mod uoms;
 pub mod vendors;
 pub mod wbs_codes;
-pub mod work_order_contract_line_items;
 pub mod work_order_contracts;
 
 use serde::{Deserialize, Serialize};
@@ -104,7 +102,7 @@ mod tests {
     #[test]
     fn inputs_send_only_what_is_set_with_each_schema_spelling_of_amounts() {
         // The line-item schema types `amount` as a string…
-        let line = work_order_contract_line_items::WorkOrderContractLineItemInput {
+        let line = commitment_line_items::CommitmentLineItemInput {
             amount: Some(amount("1234.50")),
             description: Some("Coffrage".into()),
             ..Default::default()

@@ -7,12 +7,11 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use procore::resources::{
     billing_periods::*, budget_changes::*, budget_line_items::*, budget_modifications::*,
-    change_order_packages::*, commitment_change_orders::*, company_users::*, cost_codes::*,
-    direct_cost_line_items::*, direct_costs::*, line_item_types::*, prime_change_orders::*,
-    prime_contract_line_items::*, prime_contracts::*, projects::*,
-    purchase_order_contract_line_items::*, purchase_order_contracts::*, requisitions::*,
-    standard_cost_code_lists::*, standard_cost_codes::*, sub_jobs::*, tax_codes::*, uoms::*,
-    vendors::*, wbs_codes::*, work_order_contract_line_items::*, work_order_contracts::*,
+    change_order_packages::*, change_orders::*, commitment_line_items::*, company_users::*,
+    cost_codes::*, direct_cost_line_items::*, direct_costs::*, line_item_types::*,
+    prime_contract_line_items::*, prime_contracts::*, projects::*, purchase_order_contracts::*,
+    requisitions::*, standard_cost_code_lists::*, standard_cost_codes::*, sub_jobs::*,
+    tax_codes::*, uoms::*, vendors::*, wbs_codes::*, work_order_contracts::*,
 };
 use procore::{ErrorKind, Money};
 use procore_sim::seed;
@@ -747,7 +746,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
         .expect("prime lines");
     let pcos = client.prime_change_orders(project);
     let pco = pcos
-        .create(&PrimeChangeOrderInput {
+        .create(&ChangeOrderInput {
             contract_id: Some(prime.id),
             title: Some("Ajout d'une rampe".into()),
             number: Some("001".into()),
@@ -758,7 +757,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
     pcos.get(pco.id).await.expect("prime change order get");
     pcos.update(
         pco.id,
-        &PrimeChangeOrderInput {
+        &ChangeOrderInput {
             title: Some("Ajout d'une rampe d'accès".into()),
             ..Default::default()
         },
@@ -815,7 +814,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
         .expect("work orders");
     let wo_lines = client.work_order_contract_line_items(project, subcontract.id);
     let wo_line = wo_lines
-        .create(&WorkOrderContractLineItemInput {
+        .create(&CommitmentLineItemInput {
             amount: money("84000.00"),
             cost_code_id: Some(leaf.id),
             line_item_type_id: Some(cost_type.id),
@@ -828,7 +827,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
     wo_lines
         .update(
             wo_line.id,
-            &WorkOrderContractLineItemInput {
+            &CommitmentLineItemInput {
                 description: Some("Distribution électrique".into()),
                 ..Default::default()
             },
@@ -836,7 +835,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
         .await
         .expect("work order line update");
     wo_lines
-        .sync(vec![WorkOrderContractLineItemInput {
+        .sync(vec![CommitmentLineItemInput {
             amount: money("1200"),
             description: Some("Éclairage".into()),
             cost_code_id: Some(leaf.id),
@@ -892,7 +891,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
         .expect("purchase orders");
     let po_lines = client.purchase_order_contract_line_items(project, po.id);
     let po_line = po_lines
-        .create(&PurchaseOrderContractLineItemInput {
+        .create(&CommitmentLineItemInput {
             amount: money("18250.00"),
             cost_code_id: Some(leaf.id),
             line_item_type_id: Some(cost_type.id),
@@ -908,7 +907,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
     po_lines
         .update(
             po_line.id,
-            &PurchaseOrderContractLineItemInput {
+            &CommitmentLineItemInput {
                 description: Some("Béton livré".into()),
                 ..Default::default()
             },
@@ -916,7 +915,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
         .await
         .expect("purchase order line update");
     po_lines
-        .sync(vec![PurchaseOrderContractLineItemInput {
+        .sync(vec![CommitmentLineItemInput {
             amount: money("900"),
             description: Some("Pompage".into()),
             cost_code_id: Some(leaf.id),
@@ -945,7 +944,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
 
     let ccos = client.commitment_change_orders(project);
     let cco = ccos
-        .create(&CommitmentChangeOrderInput {
+        .create(&ChangeOrderInput {
             contract_id: Some(subcontract.id),
             title: Some("Prises supplémentaires".into()),
             number: Some("001".into()),
@@ -956,7 +955,7 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
     ccos.get(cco.id).await.expect("commitment change order get");
     ccos.update(
         cco.id,
-        &CommitmentChangeOrderInput {
+        &ChangeOrderInput {
             title: Some("Prises supplémentaires (révisé)".into()),
             ..Default::default()
         },

@@ -197,8 +197,8 @@ async fn validation_errors_name_the_endpoint_status_and_field() {
 #[tokio::test]
 async fn amounts_travel_exactly_as_numbers_and_as_strings() {
     use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemUpdateInput};
+    use procore::resources::commitment_line_items::CommitmentLineItemInput;
     use procore::resources::cost_codes::CostCodeInput;
-    use procore::resources::work_order_contract_line_items::WorkOrderContractLineItemInput;
     use procore::resources::work_order_contracts::WorkOrderContractInput;
 
     let sim = support::start(support::config()).await;
@@ -277,7 +277,7 @@ async fn amounts_travel_exactly_as_numbers_and_as_strings() {
     let cents: procore::Money = "0.10".parse().unwrap();
     let line = client
         .work_order_contract_line_items(project, contract.id)
-        .create(&WorkOrderContractLineItemInput {
+        .create(&CommitmentLineItemInput {
             amount: Some(cents + "0.20".parse::<procore::Money>().unwrap()),
             cost_code_id: Some(code.id),
             line_item_type_id: Some(cost_type),

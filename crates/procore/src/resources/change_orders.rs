@@ -1,13 +1,18 @@
-//! A commitment change order (1- and 2-tier projects).
+//! A change order of a prime contract or of a commitment (1- and 2-tier projects).
+//!
+//! Procore describes prime contract change orders and commitment change orders with the same
+//! fields, filters and bodies and only serves them under different paths, so one set of types
+//! serves both and each handle carries the operations of its kind.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::*;
+use crate::client::Op;
 
-/// A commitment change order (1- and 2-tier projects).
+/// A change order of a prime contract or of a commitment (1- and 2-tier projects).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentChangeOrder {
+pub struct ChangeOrder {
     /// Procore id
     #[serde(deserialize_with = "crate::de::id")]
     pub id: u64,
@@ -184,9 +189,10 @@ pub struct CommitmentChangeOrder {
     pub line_items: Option<Vec<serde_json::Value>>,
 }
 
-/// Fields of a CommitmentChangeOrder sent to `RestV10ProjectsProjectIdCommitmentChangeOrdersPost` (body key `change_order`).
+/// Fields of a change order sent to `RestV10ProjectsProjectIdPrimeChangeOrdersPost` or
+/// `RestV10ProjectsProjectIdCommitmentChangeOrdersPost` (body key `change_order`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentChangeOrderInput {
+pub struct ChangeOrderInput {
     /// Unique identifier for the contract. (required by Procore)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract_id: Option<u64>,
@@ -282,9 +288,10 @@ pub struct CommitmentChangeOrderInput {
     pub upload_ids: Option<Vec<String>>,
 }
 
-/// Query of `RestV10ProjectsProjectIdCommitmentChangeOrdersGet`.
+/// Query of `RestV10ProjectsProjectIdPrimeChangeOrdersGet` and of
+/// `RestV10ProjectsProjectIdCommitmentChangeOrdersGet`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct CommitmentChangeOrderFilters {
+pub struct ChangeOrderFilters {
     /// `view`: Specifies Which view (which attributes) of the resource is going to be present in the response. the extended view includes change events data, while the default view does not. One of: `default`, `extended`.
     pub view: Option<String>,
     /// `sort`: Direction (asc/desc) can be controlled by the presence or absence of '-' before the sort parameter. One of: `id`, `created_at`.
@@ -309,7 +316,7 @@ pub struct CommitmentChangeOrderFilters {
     pub updated_at: Option<TimeRange>,
 }
 
-impl ListQuery for CommitmentChangeOrderFilters {
+impl ListQuery for ChangeOrderFilters {
     fn append_to(&self, query: &mut Query) {
         query.push_opt("view", self.view.as_ref());
         query.push_opt("sort", self.sort.as_ref());
@@ -331,94 +338,124 @@ impl ListQuery for CommitmentChangeOrderFilters {
     }
 }
 
-/// Operations on commitment change orders of a project.
+/// The operations one kind of change order is served by.
+#[derive(Debug)]
+struct ChangeOrderOps {
+    list: &'static Op,
+    get: &'static Op,
+    create: &'static Op,
+    update: &'static Op,
+    delete: &'static Op,
+}
+
+/// Prime contract change orders.
+static PRIME: ChangeOrderOps = ChangeOrderOps {
+    list: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_PRIME_CHANGE_ORDERS_GET,
+    get: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_PRIME_CHANGE_ORDERS_ID_GET,
+    create: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_PRIME_CHANGE_ORDERS_POST,
+    update: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_PRIME_CHANGE_ORDERS_ID_PATCH,
+    delete: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_PRIME_CHANGE_ORDERS_ID_DELETE,
+};
+
+/// Commitment change orders.
+static COMMITMENT: ChangeOrderOps = ChangeOrderOps {
+    list: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_GET,
+    get: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_GET,
+    create: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_POST,
+    update: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_PATCH,
+    delete: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_DELETE,
+};
+
+/// Operations on change orders of a project: prime contract change orders or commitment change
+/// orders according to the entry point that made the handle.
 #[derive(Debug, Clone)]
-pub struct CommitmentChangeOrders {
+pub struct ChangeOrders {
     client: Client,
     project_id: u64,
+    ops: &'static ChangeOrderOps,
 }
 
 impl Client {
-    /// Commitment change orders of a project.
-    pub fn commitment_change_orders(&self, project_id: u64) -> CommitmentChangeOrders {
-        CommitmentChangeOrders {
+    /// Prime contract change orders of a project.
+    pub fn prime_change_orders(&self, project_id: u64) -> ChangeOrders {
+        ChangeOrders {
             client: self.clone(),
             project_id,
+            ops: &PRIME,
+        }
+    }
+
+    /// Commitment change orders of a project.
+    pub fn commitment_change_orders(&self, project_id: u64) -> ChangeOrders {
+        ChangeOrders {
+            client: self.clone(),
+            project_id,
+            ops: &COMMITMENT,
         }
     }
 }
 
-impl CommitmentChangeOrders {
-    /// Show All Commitment Change Orders: `GET /rest/v1.0/projects/{project_id}/commitment_change_orders` (`RestV10ProjectsProjectIdCommitmentChangeOrdersGet`).
-    pub fn list(&self, filters: &CommitmentChangeOrderFilters) -> Pager<CommitmentChangeOrder> {
+impl ChangeOrders {
+    /// List the change orders.
+    ///
+    /// * Prime: Show All Prime Change Orders: `GET /rest/v1.0/projects/{project_id}/prime_change_orders` (`RestV10ProjectsProjectIdPrimeChangeOrdersGet`).
+    /// * Commitment: Show All Commitment Change Orders: `GET /rest/v1.0/projects/{project_id}/commitment_change_orders` (`RestV10ProjectsProjectIdCommitmentChangeOrdersGet`).
+    pub fn list(&self, filters: &ChangeOrderFilters) -> Pager<ChangeOrder> {
         let mut query = Query::new();
         filters.append_to(&mut query);
-        let call = Call::new(
-            &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_GET,
-            &[self.project_id],
-        )
-        .query(query);
+        let call = Call::new(self.ops.list, &[self.project_id]).query(query);
         Pager::new(self.client.clone(), call, false, None)
     }
-    /// Show Commitment Change Order: `GET /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdGet`).
-    pub async fn get(&self, id: u64) -> Result<CommitmentChangeOrder, ProcoreError> {
+    /// Show one change order.
+    ///
+    /// * Prime: Show Prime Change Order: `GET /rest/v1.0/projects/{project_id}/prime_change_orders/{id}` (`RestV10ProjectsProjectIdPrimeChangeOrdersIdGet`).
+    /// * Commitment: Show Commitment Change Order: `GET /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdGet`).
+    pub async fn get(&self, id: u64) -> Result<ChangeOrder, ProcoreError> {
+        let query = Query::new();
+        self.client
+            .fetch(&Call::new(self.ops.get, &[self.project_id, id]).query(query))
+            .await
+    }
+    /// Create a change order.
+    ///
+    /// * Prime: Create Prime Change Order: `POST /rest/v1.0/projects/{project_id}/prime_change_orders` (`RestV10ProjectsProjectIdPrimeChangeOrdersPost`).
+    /// * Commitment: Create Commitment Change Order: `POST /rest/v1.0/projects/{project_id}/commitment_change_orders` (`RestV10ProjectsProjectIdCommitmentChangeOrdersPost`).
+    pub async fn create(&self, input: &ChangeOrderInput) -> Result<ChangeOrder, ProcoreError> {
         let query = Query::new();
         self.client
             .fetch(
-                &Call::new(
-                    &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_GET,
-                    &[self.project_id, id],
-                )
-                .query(query),
+                &Call::new(self.ops.create, &[self.project_id])
+                    .query(query)
+                    .json(&body(&[], Some("change_order"), input)?)?,
             )
             .await
     }
-    /// Create Commitment Change Order: `POST /rest/v1.0/projects/{project_id}/commitment_change_orders` (`RestV10ProjectsProjectIdCommitmentChangeOrdersPost`).
-    pub async fn create(
-        &self,
-        input: &CommitmentChangeOrderInput,
-    ) -> Result<CommitmentChangeOrder, ProcoreError> {
-        let query = Query::new();
-        self.client
-            .fetch(
-                &Call::new(
-                    &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_POST,
-                    &[self.project_id],
-                )
-                .query(query)
-                .json(&body(&[], Some("change_order"), input)?)?,
-            )
-            .await
-    }
-    /// Update Commitment Change Order: `PATCH /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdPatch`).
+    /// Update one change order.
+    ///
+    /// * Prime: Update Prime Change Order: `PATCH /rest/v1.0/projects/{project_id}/prime_change_orders/{id}` (`RestV10ProjectsProjectIdPrimeChangeOrdersIdPatch`).
+    /// * Commitment: Update Commitment Change Order: `PATCH /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdPatch`).
     pub async fn update(
         &self,
         id: u64,
-        input: &CommitmentChangeOrderInput,
-    ) -> Result<CommitmentChangeOrder, ProcoreError> {
+        input: &ChangeOrderInput,
+    ) -> Result<ChangeOrder, ProcoreError> {
         let query = Query::new();
         self.client
             .fetch(
-                &Call::new(
-                    &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_PATCH,
-                    &[self.project_id, id],
-                )
-                .query(query)
-                .json(&body(&[], Some("change_order"), input)?)?,
+                &Call::new(self.ops.update, &[self.project_id, id])
+                    .query(query)
+                    .json(&body(&[], Some("change_order"), input)?)?,
             )
             .await
     }
-    /// Delete Commitment Change Order: `DELETE /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdDelete`).
+    /// Delete one change order.
+    ///
+    /// * Prime: Delete Prime Change Order: `DELETE /rest/v1.0/projects/{project_id}/prime_change_orders/{id}` (`RestV10ProjectsProjectIdPrimeChangeOrdersIdDelete`).
+    /// * Commitment: Delete Commitment Change Order: `DELETE /rest/v1.0/projects/{project_id}/commitment_change_orders/{id}` (`RestV10ProjectsProjectIdCommitmentChangeOrdersIdDelete`).
     pub async fn delete(&self, id: u64) -> Result<(), ProcoreError> {
         let query = Query::new();
         self.client
-            .execute(
-                &Call::new(
-                    &crate::ops::REST_V10_PROJECTS_PROJECT_ID_COMMITMENT_CHANGE_ORDERS_ID_DELETE,
-                    &[self.project_id, id],
-                )
-                .query(query),
-            )
+            .execute(&Call::new(self.ops.delete, &[self.project_id, id]).query(query))
             .await
     }
 }

@@ -1,34 +1,39 @@
-//! A schedule-of-values line of a work order contract.
+//! A schedule-of-values line of a commitment: a work order contract or a purchase order contract.
+//!
+//! Procore describes the lines of both kinds with the same fields, filters and bodies and only
+//! serves them under different paths, so one set of types serves both and each handle carries the
+//! operations of its kind.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::*;
+use crate::client::Op;
 
 open_enum! {
-    /// Values of `WorkOrderContractLineItemCostCodeBillerType`; unknown values are kept in `Other`.
-    WorkOrderContractLineItemCostCodeBillerType { Project = "Project", SubJob = "SubJob" }
+    /// Values of `CommitmentLineItemCostCodeBillerType`; unknown values are kept in `Other`.
+    CommitmentLineItemCostCodeBillerType { Project = "Project", SubJob = "SubJob" }
 }
 
 open_enum! {
-    /// Values of `WorkOrderContractLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
-    WorkOrderContractLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
+    /// Values of `CommitmentLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
+    CommitmentLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
 }
 
 open_enum! {
-    /// Values of `WorkOrderContractLineItemInputExtendedType`; unknown values are kept in `Other`.
-    WorkOrderContractLineItemInputExtendedType { Manual = "manual", Calculated = "calculated" }
+    /// Values of `CommitmentLineItemInputExtendedType`; unknown values are kept in `Other`.
+    CommitmentLineItemInputExtendedType { Manual = "manual", Calculated = "calculated" }
 }
 
 open_enum! {
-    /// Values of `WorkOrderContractLineItemInputUom`; unknown values are kept in `Other`.
-    WorkOrderContractLineItemInputUom { AnyValuePresentInTheCompanyListOfUnitsOfMeasure = "Any value present in the Company list of Units of Measure" }
+    /// Values of `CommitmentLineItemInputUom`; unknown values are kept in `Other`.
+    CommitmentLineItemInputUom { AnyValuePresentInTheCompanyListOfUnitsOfMeasure = "Any value present in the Company list of Units of Measure" }
 }
 
-/// A schedule-of-values line of a work order contract.
+/// A schedule-of-values line of a work order contract or of a purchase order contract.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItem {
+pub struct CommitmentLineItem {
     /// Procore id
     #[serde(deserialize_with = "crate::de::id")]
     pub id: u64,
@@ -97,13 +102,13 @@ pub struct WorkOrderContractLineItem {
     pub extended_type: Option<String>,
     /// Cost code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_code: Option<WorkOrderContractLineItemCostCode>,
+    pub cost_code: Option<CommitmentLineItemCostCode>,
     /// Line item type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line_item_type: Option<WorkOrderContractLineItemLineItemType>,
+    pub line_item_type: Option<CommitmentLineItemLineItemType>,
     /// Wbs code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wbs_code: Option<WorkOrderContractLineItemWbsCode>,
+    pub wbs_code: Option<CommitmentLineItemWbsCode>,
     /// Tax code id.
     #[serde(
         default,
@@ -113,7 +118,7 @@ pub struct WorkOrderContractLineItem {
     pub tax_code_id: Option<u64>,
     /// Holder.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub holder: Option<WorkOrderContractLineItemHolder>,
+    pub holder: Option<CommitmentLineItemHolder>,
     /// Origin id.
     #[serde(
         default,
@@ -144,22 +149,21 @@ pub struct WorkOrderContractLineItem {
     pub updated_at: Option<DateTime<Utc>>,
     /// Company.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub company: Option<WorkOrderContractLineItemCompany>,
+    pub company: Option<CommitmentLineItemCompany>,
     /// Project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub project: Option<WorkOrderContractLineItemCompany>,
+    pub project: Option<CommitmentLineItemCompany>,
     /// Change event line item.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change_event_line_item: Option<WorkOrderContractLineItemChangeEventLineItem>,
+    pub change_event_line_item: Option<CommitmentLineItemChangeEventLineItem>,
     /// Currency configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_configuration:
-        Option<WorkOrderContractLineItemChangeEventLineItemCurrencyConfiguration>,
+    pub currency_configuration: Option<CommitmentLineItemChangeEventLineItemCurrencyConfiguration>,
 }
 
-/// `WorkOrderContractLineItemCostCode` as Procore describes it.
+/// `CommitmentLineItemCostCode` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemCostCode {
+pub struct CommitmentLineItemCostCode {
     /// ID
     #[serde(
         default,
@@ -183,7 +187,7 @@ pub struct WorkOrderContractLineItemCostCode {
     pub biller_id: Option<u64>,
     /// Biller type
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub biller_type: Option<WorkOrderContractLineItemCostCodeBillerType>,
+    pub biller_type: Option<CommitmentLineItemCostCodeBillerType>,
     /// Budgeted
     #[serde(
         default,
@@ -242,7 +246,7 @@ pub struct WorkOrderContractLineItemCostCode {
     pub origin_id: Option<String>,
     /// Parent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<WorkOrderContractLineItemCostCodeParent>,
+    pub parent: Option<CommitmentLineItemCostCodeParent>,
     /// Position
     #[serde(
         default,
@@ -280,12 +284,12 @@ pub struct WorkOrderContractLineItemCostCode {
     pub updated_at: Option<DateTime<Utc>>,
     /// Line Item Types
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line_item_types: Option<Vec<WorkOrderContractLineItemCostCodeLineItemType>>,
+    pub line_item_types: Option<Vec<CommitmentLineItemCostCodeLineItemType>>,
 }
 
-/// `WorkOrderContractLineItemCostCodeParent` as Procore describes it.
+/// `CommitmentLineItemCostCodeParent` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemCostCodeParent {
+pub struct CommitmentLineItemCostCodeParent {
     /// Parent ID
     #[serde(
         default,
@@ -295,9 +299,9 @@ pub struct WorkOrderContractLineItemCostCodeParent {
     pub id: Option<u64>,
 }
 
-/// `WorkOrderContractLineItemCostCodeLineItemType` as Procore describes it.
+/// `CommitmentLineItemCostCodeLineItemType` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemCostCodeLineItemType {
+pub struct CommitmentLineItemCostCodeLineItemType {
     /// (nested object)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<serde_json::Value>,
@@ -318,9 +322,9 @@ pub struct WorkOrderContractLineItemCostCodeLineItemType {
     pub origin_id: Option<serde_json::Value>,
 }
 
-/// `WorkOrderContractLineItemLineItemType` as Procore describes it.
+/// `CommitmentLineItemLineItemType` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemLineItemType {
+pub struct CommitmentLineItemLineItemType {
     /// Unique identifier for the Line Item Type
     #[serde(
         default,
@@ -344,7 +348,7 @@ pub struct WorkOrderContractLineItemLineItemType {
     pub code: Option<String>,
     /// Base type
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<WorkOrderContractLineItemLineItemTypeBaseType>,
+    pub base_type: Option<CommitmentLineItemLineItemTypeBaseType>,
     /// Origin data
     #[serde(
         default,
@@ -361,9 +365,9 @@ pub struct WorkOrderContractLineItemLineItemType {
     pub origin_id: Option<String>,
 }
 
-/// `WorkOrderContractLineItemWbsCode` as Procore describes it.
+/// `CommitmentLineItemWbsCode` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemWbsCode {
+pub struct CommitmentLineItemWbsCode {
     /// Wbs Code ID
     #[serde(
         default,
@@ -387,9 +391,9 @@ pub struct WorkOrderContractLineItemWbsCode {
     pub description: Option<String>,
 }
 
-/// `WorkOrderContractLineItemHolder` as Procore describes it.
+/// `CommitmentLineItemHolder` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemHolder {
+pub struct CommitmentLineItemHolder {
     /// ID
     #[serde(
         default,
@@ -406,9 +410,9 @@ pub struct WorkOrderContractLineItemHolder {
     pub holder_type: Option<String>,
 }
 
-/// `WorkOrderContractLineItemCompany` as Procore describes it.
+/// `CommitmentLineItemCompany` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemCompany {
+pub struct CommitmentLineItemCompany {
     /// ID
     #[serde(
         default,
@@ -425,9 +429,9 @@ pub struct WorkOrderContractLineItemCompany {
     pub name: Option<String>,
 }
 
-/// `WorkOrderContractLineItemChangeEventLineItem` as Procore describes it.
+/// `CommitmentLineItemChangeEventLineItem` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemChangeEventLineItem {
+pub struct CommitmentLineItemChangeEventLineItem {
     /// Change Event Line Item ID
     #[serde(
         default,
@@ -461,16 +465,15 @@ pub struct WorkOrderContractLineItemChangeEventLineItem {
     pub cost_code: Option<serde_json::Value>,
     /// Line item type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line_item_type: Option<WorkOrderContractLineItemLineItemType>,
+    pub line_item_type: Option<CommitmentLineItemLineItemType>,
     /// Currency configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_configuration:
-        Option<WorkOrderContractLineItemChangeEventLineItemCurrencyConfiguration>,
+    pub currency_configuration: Option<CommitmentLineItemChangeEventLineItemCurrencyConfiguration>,
 }
 
-/// `WorkOrderContractLineItemChangeEventLineItemCurrencyConfiguration` as Procore describes it.
+/// `CommitmentLineItemChangeEventLineItemCurrencyConfiguration` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemChangeEventLineItemCurrencyConfiguration {
+pub struct CommitmentLineItemChangeEventLineItemCurrencyConfiguration {
     /// Currency ISO Code configured for the financial entity
     #[serde(
         default,
@@ -480,9 +483,10 @@ pub struct WorkOrderContractLineItemChangeEventLineItemCurrencyConfiguration {
     pub currency_iso_code: Option<String>,
 }
 
-/// Fields of a WorkOrderContractLineItem sent to `RestV10WorkOrderContractsWorkOrderContractIdLineItemsPost` (body key `line_item`).
+/// Fields of a line sent to `RestV10WorkOrderContractsWorkOrderContractIdLineItemsPost` or
+/// `RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsPost` (body key `line_item`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrderContractLineItemInput {
+pub struct CommitmentLineItemInput {
     /// Amount
     #[serde(
         default,
@@ -498,7 +502,7 @@ pub struct WorkOrderContractLineItemInput {
     pub description: Option<String>,
     /// Extended type
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub extended_type: Option<WorkOrderContractLineItemInputExtendedType>,
+    pub extended_type: Option<CommitmentLineItemInputExtendedType>,
     /// Quantity
     #[serde(
         default,
@@ -527,18 +531,19 @@ pub struct WorkOrderContractLineItemInput {
     pub unit_cost: Option<Money>,
     /// Unit of measure
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uom: Option<WorkOrderContractLineItemInputUom>,
+    pub uom: Option<CommitmentLineItemInputUom>,
     /// WBS code ID
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wbs_code_id: Option<u64>,
 }
 
-/// The same fields as [`WorkOrderContractLineItemInput`]: Procore defines both operations alike.
-pub type WorkOrderContractLineItemSyncItem = WorkOrderContractLineItemInput;
+/// The same fields as [`CommitmentLineItemInput`]: Procore defines both operations alike.
+pub type CommitmentLineItemSyncItem = CommitmentLineItemInput;
 
-/// Query of `RestV10WorkOrderContractsWorkOrderContractIdLineItemsGet`.
+/// Query of `RestV10WorkOrderContractsWorkOrderContractIdLineItemsGet` and of
+/// `RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsGet`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct WorkOrderContractLineItemFilters {
+pub struct CommitmentLineItemFilters {
     /// `filters[id]`: Return item(s) with the specified IDs.
     pub id: Vec<u64>,
     /// `filters[created_at]`: Return item(s) created within the specified ISO 8601 datetime range.
@@ -553,7 +558,7 @@ pub struct WorkOrderContractLineItemFilters {
     pub view: Option<String>,
 }
 
-impl ListQuery for WorkOrderContractLineItemFilters {
+impl ListQuery for CommitmentLineItemFilters {
     fn append_to(&self, query: &mut Query) {
         query.push_all("filters[id]", &self.id);
         query.push_opt("filters[created_at]", self.created_at.as_ref());
@@ -567,12 +572,45 @@ impl ListQuery for WorkOrderContractLineItemFilters {
     }
 }
 
-/// Operations on schedule-of-values lines of one work order contract.
+/// The operations one kind of commitment answers for its schedule-of-values lines.
+#[derive(Debug)]
+struct LineItemOps {
+    list: &'static Op,
+    get: &'static Op,
+    create: &'static Op,
+    update: &'static Op,
+    delete: &'static Op,
+    sync: &'static Op,
+}
+
+/// Lines of a work order contract.
+static WORK_ORDER_CONTRACT: LineItemOps = LineItemOps {
+    list: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_GET,
+    get: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_GET,
+    create: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_POST,
+    update: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_PATCH,
+    delete: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_DELETE,
+    sync: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_SYNC_PATCH,
+};
+
+/// Lines of a purchase order contract.
+static PURCHASE_ORDER_CONTRACT: LineItemOps = LineItemOps {
+    list: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_GET,
+    get: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_GET,
+    create: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_POST,
+    update: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_PATCH,
+    delete: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_ID_DELETE,
+    sync: &crate::ops::REST_V10_PURCHASE_ORDER_CONTRACTS_PURCHASE_ORDER_CONTRACT_ID_LINE_ITEMS_SYNC_PATCH,
+};
+
+/// Operations on schedule-of-values lines of one commitment, a work order contract or a purchase
+/// order contract according to the entry point that made the handle.
 #[derive(Debug, Clone)]
-pub struct WorkOrderContractLineItems {
+pub struct CommitmentLineItems {
     client: Client,
     project_id: u64,
-    work_order_contract_id: u64,
+    contract_id: u64,
+    ops: &'static LineItemOps,
 }
 
 impl Client {
@@ -581,70 +619,120 @@ impl Client {
         &self,
         project_id: u64,
         work_order_contract_id: u64,
-    ) -> WorkOrderContractLineItems {
-        WorkOrderContractLineItems {
+    ) -> CommitmentLineItems {
+        CommitmentLineItems {
             client: self.clone(),
             project_id,
-            work_order_contract_id,
+            contract_id: work_order_contract_id,
+            ops: &WORK_ORDER_CONTRACT,
+        }
+    }
+
+    /// Schedule-of-values lines of one purchase order contract.
+    pub fn purchase_order_contract_line_items(
+        &self,
+        project_id: u64,
+        purchase_order_contract_id: u64,
+    ) -> CommitmentLineItems {
+        CommitmentLineItems {
+            client: self.clone(),
+            project_id,
+            contract_id: purchase_order_contract_id,
+            ops: &PURCHASE_ORDER_CONTRACT,
         }
     }
 }
 
-impl WorkOrderContractLineItems {
-    /// List Work Order Contract Line Items: `GET /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsGet`).
-    pub fn list(
-        &self,
-        filters: &WorkOrderContractLineItemFilters,
-    ) -> Pager<WorkOrderContractLineItem> {
+impl CommitmentLineItems {
+    /// List the lines of the contract.
+    ///
+    /// * Work order contract: List Work Order Contract Line Items: `GET /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsGet`).
+    /// * Purchase order contract: List Purchase Order Contract Line Items: `GET /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsGet`).
+    pub fn list(&self, filters: &CommitmentLineItemFilters) -> Pager<CommitmentLineItem> {
         let mut query = Query::new();
         query.push("project_id", self.project_id);
         filters.append_to(&mut query);
-        let call = Call::new(
-            &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_GET,
-            &[self.work_order_contract_id],
-        )
-        .query(query);
+        let call = Call::new(self.ops.list, &[self.contract_id]).query(query);
         Pager::new(self.client.clone(), call, true, None)
     }
-    /// Show Work Order Contract line item: `GET /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdGet`).
-    pub async fn get(&self, id: u64) -> Result<WorkOrderContractLineItem, ProcoreError> {
+    /// Show one line of the contract.
+    ///
+    /// * Work order contract: Show Work Order Contract line item: `GET /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdGet`).
+    /// * Purchase order contract: Show Purchase Order Contract Line Item: `GET /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdGet`).
+    pub async fn get(&self, id: u64) -> Result<CommitmentLineItem, ProcoreError> {
         let mut query = Query::new();
         query.push("project_id", self.project_id);
-        self.client.fetch(&Call::new(&crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_GET, &[self.work_order_contract_id, id]).query(query)).await
+        self.client
+            .fetch(&Call::new(self.ops.get, &[self.contract_id, id]).query(query))
+            .await
     }
-    /// Create Work Order Contract line item: `POST /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsPost`).
+    /// Create a line on the contract.
+    ///
+    /// * Work order contract: Create Work Order Contract line item: `POST /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsPost`).
+    /// * Purchase order contract: Create Purchase Order Contract Line Item: `POST /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsPost`).
     pub async fn create(
         &self,
-        input: &WorkOrderContractLineItemInput,
-    ) -> Result<WorkOrderContractLineItem, ProcoreError> {
+        input: &CommitmentLineItemInput,
+    ) -> Result<CommitmentLineItem, ProcoreError> {
         let query = Query::new();
-        self.client.fetch(&Call::new(&crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_POST, &[self.work_order_contract_id]).query(query).json(&body(&[("project_id", json!(self.project_id))], Some("line_item"), input)?)?).await
+        self.client
+            .fetch(
+                &Call::new(self.ops.create, &[self.contract_id])
+                    .query(query)
+                    .json(&body(
+                        &[("project_id", json!(self.project_id))],
+                        Some("line_item"),
+                        input,
+                    )?)?,
+            )
+            .await
     }
-    /// Update Work Order Contract line item: `PATCH /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdPatch`).
+    /// Update one line of the contract.
+    ///
+    /// * Work order contract: Update Work Order Contract line item: `PATCH /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdPatch`).
+    /// * Purchase order contract: Update Purchase Order Contract Line Item: `PATCH /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdPatch`).
     pub async fn update(
         &self,
         id: u64,
-        input: &WorkOrderContractLineItemInput,
-    ) -> Result<WorkOrderContractLineItem, ProcoreError> {
+        input: &CommitmentLineItemInput,
+    ) -> Result<CommitmentLineItem, ProcoreError> {
         let query = Query::new();
-        self.client.fetch(&Call::new(&crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_PATCH, &[self.work_order_contract_id, id]).query(query).json(&body(&[("project_id", json!(self.project_id))], Some("line_item"), input)?)?).await
+        self.client
+            .fetch(
+                &Call::new(self.ops.update, &[self.contract_id, id])
+                    .query(query)
+                    .json(&body(
+                        &[("project_id", json!(self.project_id))],
+                        Some("line_item"),
+                        input,
+                    )?)?,
+            )
+            .await
     }
-    /// Delete Work Order Contract line item: `DELETE /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdDelete`).
+    /// Delete one line of the contract.
+    ///
+    /// * Work order contract: Delete Work Order Contract line item: `DELETE /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/{id}` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsIdDelete`).
+    /// * Purchase order contract: Delete Purchase Order Contract Line Item: `DELETE /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/{id}` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsIdDelete`).
     pub async fn delete(&self, id: u64) -> Result<(), ProcoreError> {
         let mut query = Query::new();
         query.push("project_id", self.project_id);
-        self.client.execute(&Call::new(&crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_ID_DELETE, &[self.work_order_contract_id, id]).query(query)).await
+        self.client
+            .execute(&Call::new(self.ops.delete, &[self.contract_id, id]).query(query))
+            .await
     }
-    /// Sync Work Order Contract Line Items: `PATCH /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/sync` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsSyncPatch`).
+    /// Sync lines of the contract.
+    ///
+    /// * Work order contract: Sync Work Order Contract Line Items: `PATCH /rest/v1.0/work_order_contracts/{work_order_contract_id}/line_items/sync` (`RestV10WorkOrderContractsWorkOrderContractIdLineItemsSyncPatch`).
+    /// * Purchase order contract: Sync Purchase Order Contract Line Items: `PATCH /rest/v1.0/purchase_order_contracts/{purchase_order_contract_id}/line_items/sync` (`RestV10PurchaseOrderContractsPurchaseOrderContractIdLineItemsSyncPatch`).
     pub async fn sync(
         &self,
-        items: Vec<WorkOrderContractLineItemInput>,
-    ) -> Result<SyncOutcome<WorkOrderContractLineItem>, ProcoreError> {
+        items: Vec<CommitmentLineItemInput>,
+    ) -> Result<SyncOutcome<CommitmentLineItem>, ProcoreError> {
         let mut query = Query::new();
         query.push("project_id", self.project_id);
         let target = SyncTarget {
-            op: &crate::ops::REST_V10_WORK_ORDER_CONTRACTS_WORK_ORDER_CONTRACT_ID_LINE_ITEMS_SYNC_PATCH,
-            path_args: vec![self.work_order_contract_id],
+            op: self.ops.sync,
+            path_args: vec![self.contract_id],
             query,
             body_scope: vec![],
             items_key: "updates",
@@ -655,7 +743,7 @@ impl WorkOrderContractLineItems {
     }
 }
 
-impl SyncItem for WorkOrderContractLineItemInput {
+impl SyncItem for CommitmentLineItemInput {
     fn sync_id(&self) -> Option<u64> {
         None
     }
