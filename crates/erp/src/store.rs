@@ -1,0 +1,670 @@
+//! [`ErpStore`]: the maestro* data in SQLite or PostgreSQL.
+//!
+//! One code path over [`sqlx::Any`] serves both backends. The schema is the same table for table
+//! and the SQL is the same statement for statement; the only differences are how an exact decimal,
+//! a date and a timestamp travel (TEXT in SQLite, NUMERIC / DATE / TIMESTAMPTZ in PostgreSQL), and
+//! [`Backend`] supplies those few fragments. Two implementations would have repeated every
+//! statement of sixteen tables for the sake of three casts. Each backend keeps its own migrations
+//! folder, because DDL types do differ.
+//!
+//! Values cross the `Any` boundary as text, integers and flags only: decimals are written as
+//! four-decimal text and read back with `CAST(… AS TEXT)`, so no amount ever passes through a
+//! float.
+
+use std::collections::HashSet;
+use std::str::FromStr;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
+use sqlx::migrate::Migrator;
+use sqlx::query::Query;
+use sqlx::{Any, AnyConnection, AnyPool, Row};
+
+use crate::error::ErpError;
+use crate::model::{BudgetLine, BudgetModification, Company, Environment};
+use crate::record::{
+    ChangeBatch, ChangeMeta, ChangeOrigin, ChangeSeq, Changed, ErpRecord, NaturalKey, UpsertReport,
+};
+use crate::value::{canonical_decimal, Column, ColumnKind, Value};
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// Largest batch [`ErpStore::changes_since`] returns, whatever limit is asked.
+pub const MAX_BATCH: u32 = 10_000;
+
+/// Which database an [`ErpStore`] runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite file (WAL, foreign keys on).
+    Sqlite,
+    /// PostgreSQL server.
+    Postgres,
+}
+
+impl Backend {
+    /// Placeholder `$n` for a value of `kind`, cast where PostgreSQL receives text.
+    fn param(self, kind: ColumnKind, n: usize) -> String {
+        match (self, kind) {
+            (Backend::Postgres, ColumnKind::Decimal) => format!("CAST(${n} AS NUMERIC)"),
+            (Backend::Postgres, ColumnKind::Date) => format!("CAST(${n} AS DATE)"),
+            _ => format!("${n}"),
+        }
+    }
+
+    /// Expression reading `column` of `kind` as text, integer or flag.
+    fn read(self, kind: ColumnKind, column: &str) -> String {
+        match (self, kind) {
+            (Backend::Postgres, ColumnKind::Decimal | ColumnKind::Date) => {
+                format!("CAST({column} AS TEXT)")
+            }
+            (Backend::Postgres, ColumnKind::Bool) => format!("CAST({column} AS INTEGER)"),
+            _ => column.to_owned(),
+        }
+    }
+
+    fn timestamp_param(self, n: usize) -> String {
+        match self {
+            Backend::Sqlite => format!("${n}"),
+            Backend::Postgres => format!("CAST(${n} AS TIMESTAMPTZ)"),
+        }
+    }
+
+    fn timestamp_read(self, column: &str) -> String {
+        match self {
+            Backend::Sqlite => column.to_owned(),
+            Backend::Postgres => {
+                format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
+            }
+        }
+    }
+
+    /// Null-safe "differs" operator.
+    fn distinct(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "IS NOT",
+            Backend::Postgres => "IS DISTINCT FROM",
+        }
+    }
+}
+
+/// How a batch write treats an existing key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WriteMode {
+    /// Insert or update.
+    Upsert,
+    /// Insert only; an existing key is an error.
+    Create,
+}
+
+/// The maestro* company data in a SQL database.
+///
+/// Cheap to clone (a pool handle). All writes go through it, which is what keeps `change_seq`,
+/// `changed_at` and `changed_by` true on every row.
+#[derive(Debug, Clone)]
+pub struct ErpStore {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl ErpStore {
+    /// Opens `sqlite://PATH` (created if missing) or `postgres://…` and brings the schema up to
+    /// date.
+    pub async fn connect(url: &str) -> Result<ErpStore, ErpError> {
+        sqlx::any::install_default_drivers();
+        let (backend, url) = if url.starts_with("sqlite:") {
+            // `mode=rwc` creates the file; without it a first run fails on a missing database.
+            let url = if url.contains('?') || url.contains(":memory:") {
+                url.to_owned()
+            } else {
+                format!("{url}?mode=rwc")
+            };
+            (Backend::Sqlite, url)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            (Backend::Postgres, url.to_owned())
+        } else {
+            return Err(ErpError::UnsupportedUrl(url.to_owned()));
+        };
+        let options = AnyPoolOptions::new();
+        let pool = match backend {
+            Backend::Sqlite => {
+                options
+                    .max_connections(4)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move {
+                            // Per connection: SQLite forgets foreign keys between connections.
+                            sqlx::query("PRAGMA foreign_keys = ON")
+                                .execute(&mut *conn)
+                                .await?;
+                            sqlx::query("PRAGMA busy_timeout = 10000")
+                                .execute(&mut *conn)
+                                .await?;
+                            Ok(())
+                        })
+                    })
+                    .connect(&url)
+                    .await?
+            }
+            Backend::Postgres => options.max_connections(8).connect(&url).await?,
+        };
+        if backend == Backend::Sqlite {
+            // WAL is a property of the file: readers (the sync engine) never block the writer.
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+        }
+        match backend {
+            Backend::Sqlite => SQLITE_MIGRATIONS.run(&pool).await?,
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        Ok(ErpStore { pool, backend })
+    }
+
+    /// Backend in use.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Closes every connection; pending operations finish first.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    /// Creates or updates a company (and its change counter).
+    pub async fn upsert_company(
+        &self,
+        company: &Company,
+        by: ChangeOrigin,
+    ) -> Result<ChangeSeq, ErpError> {
+        company.validate()?;
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO change_counters (company_code, last_seq) VALUES ($1, 0) \
+             ON CONFLICT (company_code) DO NOTHING",
+        )
+        .bind(company.code.clone())
+        .execute(&mut *tx)
+        .await?;
+        let seq = reserve_seqs(&mut tx, &company.code, 1).await?;
+        let b = self.backend;
+        let sql = format!(
+            "INSERT INTO companies (code, name, environment, prefix, changed_at, change_seq, changed_by) \
+             VALUES ($1, $2, $3, $4, {}, $6, $7) \
+             ON CONFLICT (code) DO UPDATE SET name = excluded.name, environment = excluded.environment, \
+             prefix = excluded.prefix, changed_at = excluded.changed_at, \
+             change_seq = excluded.change_seq, changed_by = excluded.changed_by",
+            b.timestamp_param(5)
+        );
+        sqlx::query(&sql)
+            .bind(company.code.clone())
+            .bind(company.name.clone())
+            .bind(company.environment.code())
+            .bind(company.prefix.clone())
+            .bind(now_text())
+            .bind(seq)
+            .bind(by.code())
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(ChangeSeq(seq))
+    }
+
+    /// Every company, by code.
+    pub async fn companies(&self) -> Result<Vec<Company>, ErpError> {
+        let rows =
+            sqlx::query("SELECT code, name, environment, prefix FROM companies ORDER BY code")
+                .fetch_all(&self.pool)
+                .await?;
+        rows.iter().map(company_from_row).collect()
+    }
+
+    /// One company.
+    pub async fn company(&self, code: &str) -> Result<Option<Company>, ErpError> {
+        let row =
+            sqlx::query("SELECT code, name, environment, prefix FROM companies WHERE code = $1")
+                .bind(code.to_owned())
+                .fetch_optional(&self.pool)
+                .await?;
+        row.as_ref().map(company_from_row).transpose()
+    }
+
+    /// Whether a company holds production or test data.
+    pub async fn environment(&self, code: &str) -> Result<Environment, ErpError> {
+        self.company(code)
+            .await?
+            .map(|c| c.environment)
+            .ok_or_else(|| ErpError::UnknownCompany(code.to_owned()))
+    }
+
+    /// Last change number handed out in a company (the cursor that means "up to now").
+    pub async fn last_change_seq(&self, company: &str) -> Result<ChangeSeq, ErpError> {
+        let seq: Option<i64> =
+            sqlx::query_scalar("SELECT last_seq FROM change_counters WHERE company_code = $1")
+                .bind(company.to_owned())
+                .fetch_optional(&self.pool)
+                .await?;
+        seq.map(ChangeSeq)
+            .ok_or_else(|| ErpError::UnknownCompany(company.to_owned()))
+    }
+
+    /// Inserts or updates records in one transaction, stamping them as changed by `by`.
+    ///
+    /// Every record is validated first; nothing is written if one is refused. A record identical
+    /// to the stored row is left untouched (its `change_seq` does not move), so re-applying a
+    /// sync is not itself a change.
+    pub async fn upsert<R: ErpRecord>(
+        &self,
+        company: &str,
+        records: &[R],
+        by: ChangeOrigin,
+    ) -> Result<UpsertReport, ErpError> {
+        self.write(company, records, by, WriteMode::Upsert).await
+    }
+
+    /// Inserts new records in one transaction; a key that already exists refuses the whole batch
+    /// with [`ErpError::Duplicate`].
+    pub async fn create<R: ErpRecord>(
+        &self,
+        company: &str,
+        records: &[R],
+        by: ChangeOrigin,
+    ) -> Result<UpsertReport, ErpError> {
+        self.write(company, records, by, WriteMode::Create).await
+    }
+
+    async fn write<R: ErpRecord>(
+        &self,
+        company: &str,
+        records: &[R],
+        by: ChangeOrigin,
+        mode: WriteMode,
+    ) -> Result<UpsertReport, ErpError> {
+        if records.is_empty() {
+            return Ok(UpsertReport::default());
+        }
+        let mut keys = HashSet::with_capacity(records.len());
+        for record in records {
+            record.validate()?;
+            if !keys.insert(record.key()) {
+                return Err(ErpError::Duplicate {
+                    record: R::LABEL,
+                    key: record.key().text(),
+                });
+            }
+        }
+        let sql = self.write_sql::<R>(mode);
+        let mut tx = self.pool.begin().await?;
+        let last = reserve_seqs(&mut tx, company, records.len() as i64).await?;
+        let first = last - records.len() as i64 + 1;
+        let at = now_text();
+        let mut report = UpsertReport::default();
+        for (seq, record) in (first..).zip(records) {
+            let mut query = sqlx::query(&sql).bind(company.to_owned());
+            for value in record.to_values() {
+                query = bind_value(query, value);
+            }
+            let result = query
+                .bind(at.clone())
+                .bind(seq)
+                .bind(by.code())
+                .fetch_optional(&mut *tx)
+                .await;
+            match result {
+                Ok(Some(_)) => report.written += 1,
+                Ok(None) => report.unchanged += 1,
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
+                    return Err(ErpError::Duplicate {
+                        record: R::LABEL,
+                        key: record.key().text(),
+                    })
+                }
+                // The row's own statement failed (a reference to a record that does not exist,
+                // most often): name the record so the user can find it.
+                Err(sqlx::Error::Database(e)) => {
+                    return Err(ErpError::Rejected {
+                        record: R::LABEL,
+                        key: record.key().text(),
+                        reason: e.message().to_owned(),
+                    })
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+
+    fn write_sql<R: ErpRecord>(&self, mode: WriteMode) -> String {
+        let b = self.backend;
+        let n = R::COLUMNS.len();
+        let columns: Vec<&str> = R::COLUMNS.iter().map(|c| c.name).collect();
+        let params: Vec<String> = R::COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| b.param(c.kind, i + 2))
+            .collect();
+        let mut sql = format!(
+            "INSERT INTO {table} (company_code, {columns}, changed_at, change_seq, changed_by) \
+             VALUES ($1, {params}, {at}, ${seq}, ${by})",
+            table = R::TABLE,
+            columns = columns.join(", "),
+            params = params.join(", "),
+            at = b.timestamp_param(n + 2),
+            seq = n + 3,
+            by = n + 4,
+        );
+        if mode == WriteMode::Upsert {
+            let data: Vec<&str> = columns
+                .iter()
+                .copied()
+                .filter(|c| !R::KEY_COLUMNS.contains(c))
+                .collect();
+            let set: Vec<String> = data
+                .iter()
+                .chain(&["changed_at", "change_seq", "changed_by"])
+                .map(|c| format!("{c} = excluded.{c}"))
+                .collect();
+            let differs: Vec<String> = data
+                .iter()
+                .map(|c| format!("{t}.{c} {op} excluded.{c}", t = R::TABLE, op = b.distinct()))
+                .collect();
+            sql.push_str(&format!(
+                " ON CONFLICT (company_code, {keys}) DO UPDATE SET {set} WHERE {differs}",
+                keys = R::KEY_COLUMNS.join(", "),
+                set = set.join(", "),
+                differs = differs.join(" OR "),
+            ));
+        }
+        sql.push_str(" RETURNING change_seq");
+        sql
+    }
+
+    fn select_list<R: ErpRecord>(&self) -> String {
+        let b = self.backend;
+        let mut items: Vec<String> = R::COLUMNS.iter().map(|c| b.read(c.kind, c.name)).collect();
+        items.push(b.timestamp_read("changed_at"));
+        items.push("change_seq".to_owned());
+        items.push("changed_by".to_owned());
+        items.join(", ")
+    }
+
+    /// Records changed after `since`, at most `limit` (capped at [`MAX_BATCH`]), in
+    /// `change_seq` order.
+    pub async fn changes_since<R: ErpRecord>(
+        &self,
+        company: &str,
+        since: ChangeSeq,
+        limit: u32,
+    ) -> Result<ChangeBatch<R>, ErpError> {
+        let limit = limit.clamp(1, MAX_BATCH);
+        // Read one more than asked so `has_more` is known without a second query.
+        let sql = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 AND change_seq > $2 \
+             ORDER BY change_seq LIMIT $3",
+            select = self.select_list::<R>(),
+            table = R::TABLE,
+        );
+        let rows = sqlx::query(&sql)
+            .bind(company.to_owned())
+            .bind(since.0)
+            .bind(i64::from(limit) + 1)
+            .fetch_all(&self.pool)
+            .await?;
+        let has_more = rows.len() > limit as usize;
+        let changes = rows
+            .iter()
+            .take(limit as usize)
+            .map(changed_from_row::<R>)
+            .collect::<Result<Vec<_>, _>>()?;
+        let high_water = changes.last().map_or(since, |c| c.meta.seq);
+        Ok(ChangeBatch {
+            changes,
+            high_water,
+            has_more,
+        })
+    }
+
+    /// One record by natural key, with its change metadata.
+    pub async fn get<R: ErpRecord>(
+        &self,
+        company: &str,
+        key: &R::Key,
+    ) -> Result<Option<Changed<R>>, ErpError> {
+        let filter: Vec<String> = R::KEY_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let kind = column(R::COLUMNS, c).map_or(ColumnKind::Text, |c| c.kind);
+                format!("{c} = {}", self.backend.param(kind, i + 2))
+            })
+            .collect();
+        let sql = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 AND {filter}",
+            select = self.select_list::<R>(),
+            table = R::TABLE,
+            filter = filter.join(" AND "),
+        );
+        let mut query = sqlx::query(&sql).bind(company.to_owned());
+        for value in key.values() {
+            query = bind_value(query, value);
+        }
+        let row = query.fetch_optional(&self.pool).await?;
+        row.as_ref().map(changed_from_row::<R>).transpose()
+    }
+
+    /// Every record of a company in natural-key order (for exports and checks).
+    pub async fn all<R: ErpRecord>(&self, company: &str) -> Result<Vec<Changed<R>>, ErpError> {
+        let sql = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 ORDER BY {keys}",
+            select = self.select_list::<R>(),
+            table = R::TABLE,
+            keys = R::KEY_COLUMNS.join(", "),
+        );
+        let rows = sqlx::query(&sql)
+            .bind(company.to_owned())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(changed_from_row::<R>).collect()
+    }
+
+    /// Writes the Modification column of budget lines in one transaction; the original budget is
+    /// never touched. A line maestro* does not have yet is created with an original of zero
+    /// (its activity must exist).
+    pub async fn set_budget_modifications(
+        &self,
+        company: &str,
+        modifications: &[BudgetModification],
+        by: ChangeOrigin,
+    ) -> Result<UpsertReport, ErpError> {
+        if modifications.is_empty() {
+            return Ok(UpsertReport::default());
+        }
+        let mut keys = HashSet::with_capacity(modifications.len());
+        for m in modifications {
+            let probe = BudgetLine {
+                project_number: m.project_number.clone(),
+                activity_code: m.activity_code.clone(),
+                cost_type: m.cost_type.clone(),
+                original: rust_decimal::Decimal::ZERO,
+                modification: m.modification,
+            };
+            probe.validate()?;
+            if !keys.insert(probe.key()) {
+                return Err(ErpError::Duplicate {
+                    record: BudgetLine::LABEL,
+                    key: probe.key().text(),
+                });
+            }
+        }
+        let b = self.backend;
+        let sql = format!(
+            "INSERT INTO budgets (company_code, project_number, activity_code, cost_type, original, \
+             modification, changed_at, change_seq, changed_by) \
+             VALUES ($1, $2, $3, $4, {zero}, {modification}, {at}, $7, $8) \
+             ON CONFLICT (company_code, project_number, activity_code, cost_type) DO UPDATE SET \
+             modification = excluded.modification, changed_at = excluded.changed_at, \
+             change_seq = excluded.change_seq, changed_by = excluded.changed_by \
+             WHERE budgets.modification {op} excluded.modification \
+             RETURNING change_seq",
+            zero = match b {
+                Backend::Sqlite => format!("'{}'", canonical_decimal(rust_decimal::Decimal::ZERO)),
+                Backend::Postgres => "0".to_owned(),
+            },
+            modification = b.param(ColumnKind::Decimal, 5),
+            at = b.timestamp_param(6),
+            op = b.distinct(),
+        );
+        let mut tx = self.pool.begin().await?;
+        let last = reserve_seqs(&mut tx, company, modifications.len() as i64).await?;
+        let first = last - modifications.len() as i64 + 1;
+        let at = now_text();
+        let mut report = UpsertReport::default();
+        for (seq, m) in (first..).zip(modifications) {
+            let written = sqlx::query(&sql)
+                .bind(company.to_owned())
+                .bind(m.project_number.clone())
+                .bind(m.activity_code.clone())
+                .bind(m.cost_type.clone())
+                .bind(canonical_decimal(m.modification))
+                .bind(at.clone())
+                .bind(seq)
+                .bind(by.code())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if written.is_some() {
+                report.written += 1;
+            } else {
+                report.unchanged += 1;
+            }
+        }
+        tx.commit().await?;
+        Ok(report)
+    }
+}
+
+/// Takes `count` numbers from the company's counter and returns the last one.
+///
+/// This is the first write of every transaction: in PostgreSQL the counter row stays locked until
+/// commit, so a transaction holding a higher number always commits after the ones holding lower
+/// numbers, and a reader that has seen number N can never later find an N-1 appearing behind its
+/// cursor. SQLite has a single writer, which gives the same guarantee.
+async fn reserve_seqs(
+    conn: &mut AnyConnection,
+    company: &str,
+    count: i64,
+) -> Result<i64, ErpError> {
+    let last: Option<i64> = sqlx::query_scalar(
+        "UPDATE change_counters SET last_seq = last_seq + $2 WHERE company_code = $1 \
+         RETURNING last_seq",
+    )
+    .bind(company.to_owned())
+    .bind(count)
+    .fetch_optional(&mut *conn)
+    .await?;
+    last.ok_or_else(|| ErpError::UnknownCompany(company.to_owned()))
+}
+
+fn now_text() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true)
+}
+
+fn column<'a>(columns: &'a [Column], name: &str) -> Option<&'a Column> {
+    columns.iter().find(|c| c.name == name)
+}
+
+fn bind_value<'q>(
+    query: Query<'q, Any, AnyArguments<'q>>,
+    value: Value,
+) -> Query<'q, Any, AnyArguments<'q>> {
+    match value {
+        Value::Text(v) => query.bind(v),
+        Value::Integer(v) => query.bind(v),
+        Value::Bool(v) => query.bind(v),
+        // Text, not a float: exactness is the point of the column.
+        Value::Decimal(v) => query.bind(v.map(canonical_decimal)),
+        Value::Date(v) => query.bind(v.map(|d| d.format("%Y-%m-%d").to_string())),
+    }
+}
+
+fn corrupt(table: &'static str, column: &'static str, reason: impl ToString) -> ErpError {
+    ErpError::Corrupt {
+        table,
+        column,
+        reason: reason.to_string(),
+    }
+}
+
+fn read_value(
+    row: &AnyRow,
+    index: usize,
+    table: &'static str,
+    column: &Column,
+) -> Result<Value, ErpError> {
+    let text = |row: &AnyRow| -> Result<Option<String>, ErpError> {
+        row.try_get::<Option<String>, _>(index)
+            .map_err(|e| corrupt(table, column.name, e))
+    };
+    Ok(match column.kind {
+        ColumnKind::Integer => Value::Integer(
+            row.try_get::<Option<i64>, _>(index)
+                .map_err(|e| corrupt(table, column.name, e))?,
+        ),
+        ColumnKind::Bool => Value::Bool(
+            row.try_get::<Option<i64>, _>(index)
+                .map_err(|e| corrupt(table, column.name, e))?
+                .map(|v| v != 0),
+        ),
+        ColumnKind::Text => Value::Text(text(row)?),
+        ColumnKind::Decimal | ColumnKind::Date => match text(row)? {
+            None => Value::null(column.kind),
+            Some(t) => Value::parse(column.kind, &t).map_err(|e| corrupt(table, column.name, e))?,
+        },
+    })
+}
+
+fn changed_from_row<R: ErpRecord>(row: &AnyRow) -> Result<Changed<R>, ErpError> {
+    let mut values = Vec::with_capacity(R::COLUMNS.len());
+    for (index, column) in R::COLUMNS.iter().enumerate() {
+        values.push(read_value(row, index, R::TABLE, column)?);
+    }
+    let record =
+        R::from_values(values).map_err(|(column, reason)| corrupt(R::TABLE, column, reason))?;
+    let n = R::COLUMNS.len();
+    let at: String = row
+        .try_get(n)
+        .map_err(|e| corrupt(R::TABLE, "changed_at", e))?;
+    let at = DateTime::parse_from_rfc3339(&at)
+        .map_err(|e| corrupt(R::TABLE, "changed_at", e))?
+        .with_timezone(&Utc);
+    let seq: i64 = row
+        .try_get(n + 1)
+        .map_err(|e| corrupt(R::TABLE, "change_seq", e))?;
+    let by: String = row
+        .try_get(n + 2)
+        .map_err(|e| corrupt(R::TABLE, "changed_by", e))?;
+    let by = ChangeOrigin::from_str(&by).map_err(|e| corrupt(R::TABLE, "changed_by", e))?;
+    Ok(Changed {
+        record,
+        meta: ChangeMeta {
+            seq: ChangeSeq(seq),
+            at,
+            by,
+        },
+    })
+}
+
+fn company_from_row(row: &AnyRow) -> Result<Company, ErpError> {
+    let get = |i: usize, column: &'static str| -> Result<Option<String>, ErpError> {
+        row.try_get::<Option<String>, _>(i)
+            .map_err(|e| corrupt("companies", column, e))
+    };
+    let environment = get(2, "environment")?.unwrap_or_default();
+    Ok(Company {
+        code: get(0, "code")?.unwrap_or_default(),
+        name: get(1, "name")?.unwrap_or_default(),
+        environment: environment
+            .parse()
+            .map_err(|e| corrupt("companies", "environment", e))?,
+        prefix: get(3, "prefix")?,
+    })
+}

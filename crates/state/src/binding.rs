@@ -1,0 +1,431 @@
+//! Bindings: the link between one maestro* record and one Procore record.
+//!
+//! A binding is unique on both sides within a (pairing, entity): the database refuses a second
+//! binding for the same ERP key or the same Procore id. Check-then-insert in code cannot stop
+//! two workers creating the same supplier at once; a unique index can.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::types::Json;
+use sqlx::{FromRow, QueryBuilder};
+
+use crate::error::{from_db_id, to_db_id, Result, StateError};
+use crate::pairing::{require_active, PairingId};
+use crate::store::{now, with_conn, Conn, StateStore, StateTx};
+
+/// How many keys one batch lookup sends per statement (SQLite caps bound parameters).
+const LOOKUP_CHUNK: usize = 500;
+
+/// A maestro* record linked to a Procore record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Binding {
+    /// The pairing this binding belongs to; never valid for another.
+    pub pairing: PairingId,
+    /// Entity name, e.g. `projects`, `suppliers`.
+    pub entity: String,
+    /// Stable maestro* natural key (project number, supplier code…).
+    pub erp_key: String,
+    /// Procore record id.
+    pub procore_id: u64,
+    /// Hash of the ERP record as last written or seen.
+    pub erp_hash: Option<String>,
+    /// Hash of the Procore record as last written or seen.
+    pub procore_hash: Option<String>,
+    /// Field values both sides agreed on at the last sync: the base of three-way comparison.
+    pub last_synced_values: Value,
+    /// When the two records were last in agreement.
+    pub synced_at: DateTime<Utc>,
+}
+
+/// What to record after a successful write (or a link of two existing records).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BindingWrite {
+    /// The pairing.
+    pub pairing: PairingId,
+    /// Entity name.
+    pub entity: String,
+    /// maestro* natural key.
+    pub erp_key: String,
+    /// Procore record id.
+    pub procore_id: u64,
+    /// Hash of the ERP record now.
+    pub erp_hash: Option<String>,
+    /// Hash of the Procore record now.
+    pub procore_hash: Option<String>,
+    /// The field values now agreed on.
+    pub last_synced_values: Value,
+}
+
+/// Refusal to bind a record that is already bound to something else.
+///
+/// Names both sides so the outcome message can tell the user which existing link to undo.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct BindingConflict {
+    /// The pairing.
+    pub pairing: PairingId,
+    /// Entity name.
+    pub entity: String,
+    /// The ERP key asked for.
+    pub erp_key: String,
+    /// The Procore id asked for.
+    pub procore_id: u64,
+    /// The Procore id `erp_key` is already bound to, if that is the clash.
+    pub erp_key_bound_to: Option<u64>,
+    /// The ERP key `procore_id` is already bound to, if that is the clash.
+    pub procore_id_bound_to: Option<String>,
+}
+
+impl fmt::Display for BindingConflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot bind {} ERP '{}' to Procore {} (pairing {})",
+            self.entity, self.erp_key, self.procore_id, self.pairing
+        )?;
+        if let Some(other) = self.erp_key_bound_to {
+            write!(
+                f,
+                ": ERP '{}' is already bound to Procore {other}",
+                self.erp_key
+            )?;
+        }
+        if let Some(other) = &self.procore_id_bound_to {
+            let sep = if self.erp_key_bound_to.is_some() {
+                ";"
+            } else {
+                ":"
+            };
+            write!(
+                f,
+                "{sep} Procore {} is already bound to ERP '{other}'",
+                self.procore_id
+            )?;
+        }
+        if self.erp_key_bound_to.is_none() && self.procore_id_bound_to.is_none() {
+            // Both rows vanished between the refused insert and the lookup (a concurrent unlink).
+            f.write_str(": another binding was written at the same time; retry")?;
+        }
+        Ok(())
+    }
+}
+
+#[derive(FromRow)]
+struct BindingRow {
+    pairing_id: i64,
+    entity: String,
+    erp_key: String,
+    procore_id: i64,
+    erp_hash: Option<String>,
+    procore_hash: Option<String>,
+    last_synced_values: Json<Value>,
+    synced_at: DateTime<Utc>,
+}
+
+impl TryFrom<BindingRow> for Binding {
+    type Error = StateError;
+    fn try_from(row: BindingRow) -> Result<Self> {
+        Ok(Binding {
+            pairing: PairingId(row.pairing_id),
+            entity: row.entity,
+            erp_key: row.erp_key,
+            procore_id: from_db_id("Procore id", row.procore_id)?,
+            erp_hash: row.erp_hash,
+            procore_hash: row.procore_hash,
+            last_synced_values: row.last_synced_values.0,
+            synced_at: row.synced_at,
+        })
+    }
+}
+
+const COLUMNS: &str = "pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, \
+                       last_synced_values, synced_at";
+
+fn rows_to_bindings(rows: Vec<BindingRow>) -> Result<Vec<Binding>> {
+    rows.into_iter().map(Binding::try_from).collect()
+}
+
+async fn by_erp_key(
+    conn: &mut Conn<'_>,
+    pairing: PairingId,
+    entity: &str,
+    erp_key: &str,
+) -> Result<Option<Binding>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM bindings \
+         WHERE pairing_id = $1 AND entity = $2 AND erp_key = $3 AND archived_at IS NULL"
+    );
+    let row: Option<BindingRow> = with_conn!(conn, c => {
+        sqlx::query_as(&sql).bind(pairing.0).bind(entity).bind(erp_key).fetch_optional(&mut *c).await?
+    });
+    row.map(Binding::try_from).transpose()
+}
+
+async fn by_procore_id(
+    conn: &mut Conn<'_>,
+    pairing: PairingId,
+    entity: &str,
+    procore_id: u64,
+) -> Result<Option<Binding>> {
+    let id = to_db_id("Procore id", procore_id)?;
+    let sql = format!(
+        "SELECT {COLUMNS} FROM bindings \
+         WHERE pairing_id = $1 AND entity = $2 AND procore_id = $3 AND archived_at IS NULL"
+    );
+    let row: Option<BindingRow> = with_conn!(conn, c => {
+        sqlx::query_as(&sql).bind(pairing.0).bind(entity).bind(id).fetch_optional(&mut *c).await?
+    });
+    row.map(Binding::try_from).transpose()
+}
+
+async fn by_erp_keys(
+    conn: &mut Conn<'_>,
+    pairing: PairingId,
+    entity: &str,
+    keys: &[String],
+) -> Result<Vec<Binding>> {
+    let mut found = Vec::with_capacity(keys.len());
+    for chunk in keys.chunks(LOOKUP_CHUNK) {
+        let rows: Vec<BindingRow> = with_conn!(&mut *conn, c => {
+            let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM bindings WHERE pairing_id = "));
+            qb.push_bind(pairing.0).push(" AND entity = ").push_bind(entity);
+            qb.push(" AND archived_at IS NULL AND erp_key IN (");
+            let mut list = qb.separated(", ");
+            for key in chunk {
+                list.push_bind(key);
+            }
+            qb.push(")");
+            qb.build_query_as().fetch_all(&mut *c).await?
+        });
+        found.extend(rows_to_bindings(rows)?);
+    }
+    Ok(found)
+}
+
+async fn by_procore_ids(
+    conn: &mut Conn<'_>,
+    pairing: PairingId,
+    entity: &str,
+    ids: &[u64],
+) -> Result<Vec<Binding>> {
+    let ids = ids
+        .iter()
+        .map(|&id| to_db_id("Procore id", id))
+        .collect::<Result<Vec<_>>>()?;
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(LOOKUP_CHUNK) {
+        let rows: Vec<BindingRow> = with_conn!(&mut *conn, c => {
+            let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM bindings WHERE pairing_id = "));
+            qb.push_bind(pairing.0).push(" AND entity = ").push_bind(entity);
+            qb.push(" AND archived_at IS NULL AND procore_id IN (");
+            let mut list = qb.separated(", ");
+            for id in chunk {
+                list.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build_query_as().fetch_all(&mut *c).await?
+        });
+        found.extend(rows_to_bindings(rows)?);
+    }
+    Ok(found)
+}
+
+async fn upsert(conn: &mut Conn<'_>, write: &BindingWrite) -> Result<Binding> {
+    require_active(conn, write.pairing).await?;
+    let procore_id = to_db_id("Procore id", write.procore_id)?;
+    let values = Json(&write.last_synced_values);
+    let at = now();
+    let update = format!(
+        "UPDATE bindings SET erp_hash = $1, procore_hash = $2, last_synced_values = $3, synced_at = $4 \
+         WHERE pairing_id = $5 AND entity = $6 AND erp_key = $7 AND procore_id = $8 AND archived_at IS NULL \
+         RETURNING {COLUMNS}"
+    );
+    // DO NOTHING (no target) covers both unique indexes and, unlike a failed INSERT, leaves a
+    // PostgreSQL transaction usable for the lookups that name the clash.
+    let insert = format!(
+        "INSERT INTO bindings (pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, last_synced_values, synced_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING {COLUMNS}"
+    );
+    let row: Option<BindingRow> = with_conn!(&mut *conn, c => {
+        let updated: Option<BindingRow> = sqlx::query_as(&update)
+            .bind(&write.erp_hash)
+            .bind(&write.procore_hash)
+            .bind(values)
+            .bind(at)
+            .bind(write.pairing.0)
+            .bind(&write.entity)
+            .bind(&write.erp_key)
+            .bind(procore_id)
+            .fetch_optional(&mut *c)
+            .await?;
+        match updated {
+            Some(row) => Some(row),
+            None => sqlx::query_as(&insert)
+                .bind(write.pairing.0)
+                .bind(&write.entity)
+                .bind(&write.erp_key)
+                .bind(procore_id)
+                .bind(&write.erp_hash)
+                .bind(&write.procore_hash)
+                .bind(values)
+                .bind(at)
+                .fetch_optional(&mut *c)
+                .await?,
+        }
+    });
+    match row {
+        Some(row) => row.try_into(),
+        None => {
+            let erp_side = by_erp_key(conn, write.pairing, &write.entity, &write.erp_key).await?;
+            let procore_side =
+                by_procore_id(conn, write.pairing, &write.entity, write.procore_id).await?;
+            Err(BindingConflict {
+                pairing: write.pairing,
+                entity: write.entity.clone(),
+                erp_key: write.erp_key.clone(),
+                procore_id: write.procore_id,
+                erp_key_bound_to: erp_side.map(|b| b.procore_id),
+                procore_id_bound_to: procore_side.map(|b| b.erp_key),
+            }
+            .into())
+        }
+    }
+}
+
+async fn unlink(
+    conn: &mut Conn<'_>,
+    pairing: PairingId,
+    entity: &str,
+    erp_key: &str,
+) -> Result<Option<Binding>> {
+    let sql = format!(
+        "DELETE FROM bindings WHERE pairing_id = $1 AND entity = $2 AND erp_key = $3 AND archived_at IS NULL \
+         RETURNING {COLUMNS}"
+    );
+    let row: Option<BindingRow> = with_conn!(conn, c => {
+        sqlx::query_as(&sql).bind(pairing.0).bind(entity).bind(erp_key).fetch_optional(&mut *c).await?
+    });
+    row.map(Binding::try_from).transpose()
+}
+
+impl StateTx {
+    /// Creates the binding, or records new hashes and agreed values on the existing identical one.
+    ///
+    /// Fails with [`BindingConflict`] if either side is bound to another record, and with
+    /// [`StateError::PairingInactive`] after an unpair.
+    pub async fn upsert_binding(&mut self, write: &BindingWrite) -> Result<Binding> {
+        upsert(&mut self.conn(), write).await
+    }
+
+    /// Removes the binding of `erp_key`; returns it if there was one.
+    pub async fn unlink_binding(
+        &mut self,
+        pairing: PairingId,
+        entity: &str,
+        erp_key: &str,
+    ) -> Result<Option<Binding>> {
+        unlink(&mut self.conn(), pairing, entity, erp_key).await
+    }
+
+    /// The binding of an ERP record, as this transaction sees it.
+    pub async fn binding_by_erp_key(
+        &mut self,
+        pairing: PairingId,
+        entity: &str,
+        erp_key: &str,
+    ) -> Result<Option<Binding>> {
+        by_erp_key(&mut self.conn(), pairing, entity, erp_key).await
+    }
+
+    /// The binding of a Procore record, as this transaction sees it.
+    pub async fn binding_by_procore_id(
+        &mut self,
+        pairing: PairingId,
+        entity: &str,
+        procore_id: u64,
+    ) -> Result<Option<Binding>> {
+        by_procore_id(&mut self.conn(), pairing, entity, procore_id).await
+    }
+}
+
+impl StateStore {
+    /// [`StateTx::upsert_binding`] in a transaction of its own.
+    pub async fn upsert_binding(&self, write: &BindingWrite) -> Result<Binding> {
+        let mut tx = self.begin().await?;
+        let binding = tx.upsert_binding(write).await?;
+        tx.commit().await?;
+        Ok(binding)
+    }
+
+    /// Removes the binding of `erp_key`; returns it if there was one.
+    pub async fn unlink_binding(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        erp_key: &str,
+    ) -> Result<Option<Binding>> {
+        let mut pooled = self.acquire().await?;
+        unlink(&mut pooled.conn(), pairing, entity, erp_key).await
+    }
+
+    /// The active binding of an ERP record.
+    pub async fn binding_by_erp_key(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        erp_key: &str,
+    ) -> Result<Option<Binding>> {
+        let mut pooled = self.acquire().await?;
+        by_erp_key(&mut pooled.conn(), pairing, entity, erp_key).await
+    }
+
+    /// The active binding of a Procore record.
+    pub async fn binding_by_procore_id(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        procore_id: u64,
+    ) -> Result<Option<Binding>> {
+        let mut pooled = self.acquire().await?;
+        by_procore_id(&mut pooled.conn(), pairing, entity, procore_id).await
+    }
+
+    /// The active bindings of many ERP records (absent keys are simply missing from the result).
+    pub async fn bindings_by_erp_keys(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        erp_keys: &[String],
+    ) -> Result<Vec<Binding>> {
+        let mut pooled = self.acquire().await?;
+        by_erp_keys(&mut pooled.conn(), pairing, entity, erp_keys).await
+    }
+
+    /// The active bindings of many Procore records (absent ids are simply missing from the result).
+    pub async fn bindings_by_procore_ids(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        procore_ids: &[u64],
+    ) -> Result<Vec<Binding>> {
+        let mut pooled = self.acquire().await?;
+        by_procore_ids(&mut pooled.conn(), pairing, entity, procore_ids).await
+    }
+
+    /// Number of active bindings of an entity (for the admin UI and `doctor` checks).
+    pub async fn count_bindings(&self, pairing: PairingId, entity: &str) -> Result<u64> {
+        let mut pooled = self.acquire().await?;
+        let n: i64 = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM bindings WHERE pairing_id = $1 AND entity = $2 AND archived_at IS NULL",
+            )
+            .bind(pairing.0)
+            .bind(entity)
+            .fetch_one(&mut *c)
+            .await?
+        });
+        from_db_id("binding count", n)
+    }
+}
