@@ -1,16 +1,25 @@
 //! `mpsync`: the maestro* ⇄ Procore synchronization interface, from the command line.
 
 mod demo;
+mod erp_cmd;
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+/// Exit statuses a script can rely on.
+mod exit {
+    /// Input data refused (a bad CSV row, an invalid record): fix the data and run again.
+    pub const DATA_ERROR: u8 = 65;
+}
 
 #[derive(Parser)]
 #[command(
     name = "mpsync",
     version,
-    about = "maestro* ⇄ Procore synchronization interface"
+    about = "maestro* ⇄ Procore synchronization interface",
+    after_help = "Exit status: 0 success, 1 failure, 2 wrong usage, 65 input data refused (nothing written)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -23,16 +32,28 @@ enum Command {
     /// connected through Procore's OAuth login form. No setup needed.
     Demo {
         /// Where the demo keeps its files (the simulator's state survives between runs).
-        #[arg(long, default_value = ".mpsync/demo")]
+        #[arg(long, alias = "dir", default_value = ".mpsync/demo")]
         data_dir: PathBuf,
         /// Starts from a fresh simulator state instead of the one left by the previous run.
         #[arg(long)]
         fresh: bool,
     },
+    /// The maestro* company data: CSV import and export of every entity, the demo company.
+    Erp {
+        /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
+        #[arg(
+            long,
+            env = "MPSYNC_ERP_DB",
+            default_value = "sqlite://.mpsync/erp.sqlite"
+        )]
+        erp_db: String,
+        #[command(subcommand)]
+        command: erp_cmd::ErpCommand,
+    },
 }
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("MPSYNC_LOG")
@@ -40,7 +61,17 @@ async fn main() -> anyhow::Result<()> {
         )
         .with_writer(std::io::stderr)
         .init();
-    match Cli::parse().command {
-        Command::Demo { data_dir, fresh } => demo::run(&data_dir, fresh).await,
+    let outcome = match Cli::parse().command {
+        Command::Demo { data_dir, fresh } => demo::run(&data_dir, fresh)
+            .await
+            .map(|()| ExitCode::SUCCESS),
+        Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("mpsync: {err:#}");
+            ExitCode::FAILURE
+        }
     }
 }
