@@ -1,0 +1,115 @@
+//! The synchronized entities: for each, the engine declaration, the pure mappers between the
+//! maestro* record, the canonical [`Fields`] and the Procore record, and the few Procore calls
+//! the runner needs (list changed, get one, sync a batch).
+
+use async_trait::async_trait;
+use engine::entity::EntitySpec;
+use engine::fields::Fields;
+use engine::matching::MatchKeys;
+use engine::plan::{ErpRecord as PlannedErp, ProcoreRecord as PlannedProcore};
+use erp::{EntityStore, ErpConnector};
+use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
+use serde_json::Value;
+
+pub mod projects;
+pub mod suppliers;
+
+/// Every entity the runner knows, in declaration order (the engine orders them by dependency).
+pub const SPECS: &[EntitySpec] = &[projects::SPEC, suppliers::SPEC];
+
+/// A maestro* record as the planner and the matcher see it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErpSide {
+    pub planned: PlannedErp,
+    pub keys: MatchKeys,
+}
+
+/// A Procore record mapped for the planner, with what the mapping had to change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProcoreSide {
+    pub planned: PlannedProcore,
+    pub keys: MatchKeys,
+    /// The record syncs, but not exactly as Procore holds it (an address cut to 40 characters):
+    /// shown as warnings when the value reaches maestro*.
+    pub warnings: Vec<String>,
+}
+
+/// One synchronized entity: its declaration, mappers and Procore calls.
+#[async_trait]
+pub trait SyncEntity: Send + Sync + 'static {
+    /// The maestro* record.
+    type Erp: erp::ErpRecord<Key = String>;
+    /// The Procore record.
+    type Procore: Clone + Send + Sync + 'static;
+    /// One item of the Procore sync action.
+    type Item: Send + 'static;
+
+    const SPEC: EntitySpec;
+    /// Singular name for messages (`project`, `supplier`).
+    const LABEL: &'static str;
+
+    fn store(erp: &dyn ErpConnector) -> &dyn EntityStore<Self::Erp>;
+
+    fn from_erp(record: &Self::Erp) -> ErpSide;
+    /// The record mapped for the planner, or why it cannot be synchronized at all (an error
+    /// outcome naming the record and the field).
+    fn from_procore(record: &Self::Procore) -> Result<ProcoreSide, String>;
+    fn procore_id(record: &Self::Procore) -> u64;
+
+    /// A new maestro* record for a Procore record (`procore_id`) whose canonical fields are
+    /// `fields`, or why none can be made.
+    fn new_erp(procore_id: u64, fields: &Fields) -> Result<Self::Erp, String>;
+    /// `record` with `changes` written over it.
+    fn apply_to_erp(record: &Self::Erp, changes: &Fields) -> Self::Erp;
+    /// A sync item writing `fields` (all or only the changed ones) to Procore.
+    fn procore_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> Self::Item;
+
+    /// Procore records updated within `range`, every record when `None`.
+    async fn list(
+        client: &Client,
+        range: Option<TimeRange>,
+    ) -> Result<Vec<Self::Procore>, ProcoreError>;
+    async fn get(client: &Client, id: u64) -> Result<Self::Procore, ProcoreError>;
+    async fn sync(
+        client: &Client,
+        items: Vec<Self::Item>,
+    ) -> Result<SyncOutcome<Self::Procore>, ProcoreError>;
+    /// The `origin_id` Procore holds for a record.
+    fn origin_id(record: &Self::Procore) -> Option<&str>;
+}
+
+/// Text of a canonical field, `None` for no value.
+pub(crate) fn text(fields: &Fields, name: &str) -> Option<String> {
+    match fields.get(name) {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Text for a Procore write: an emptied field is sent as `""` so Procore clears it too (an
+/// absent attribute would leave the old value in place).
+pub(crate) fn procore_text(fields: &Fields, name: &str) -> Option<String> {
+    Some(text(fields, name).unwrap_or_default())
+}
+
+/// `value` cut to `max` characters, with a warning naming the record and the field when cut.
+pub(crate) fn cut(
+    label: &str,
+    key: &str,
+    field: &str,
+    value: Option<String>,
+    max: usize,
+    warnings: &mut Vec<String>,
+) -> Option<String> {
+    let value = value?;
+    let trimmed = value.trim();
+    let length = trimmed.chars().count();
+    if length <= max {
+        return Some(value);
+    }
+    warnings.push(format!(
+        "{label} {key}: {field}: cut to {max} characters for maestro* (Procore holds {length})"
+    ));
+    Some(trimmed.chars().take(max).collect::<String>())
+}

@@ -1,0 +1,1217 @@
+//! [`SyncRunner`]: reads, onboards, plans, writes and records one run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use engine::entity::{dependency_order, EntitySpec};
+use engine::fields::Fields;
+use engine::matching::{propose, MatchKeys, MatchedOn};
+use engine::plan::{plan, Bound, Plan, Side, Step};
+use engine::three_way::FieldConflict;
+use erp::{ChangeSeq, ErpConnector, ErpRecord};
+use procore::{Client, SyncOutcome, TimeRange};
+use state::{
+    BindingWrite, ConflictFilter, CursorKey, CursorValue, Direction as CursorDirection, Lookback,
+    NewConflict, NewOutcome, OutcomeAction, PairingId, RunId, RunTrigger, StateStore, SyncStatus,
+    WrittenSide,
+};
+
+use crate::entities::projects::Projects;
+use crate::entities::suppliers::Suppliers;
+use crate::entities::{ErpSide, ProcoreSide, SyncEntity, SPECS};
+use crate::error::RunnerError;
+use crate::summary::{EntitySummary, RunSummary};
+
+/// Company-scoped entities have one stream per direction.
+const COMPANY_PARTITION: &str = "company";
+/// Upper bound on maestro* change pages read for one entity in one run.
+const MAX_ERP_PAGES: u32 = 10_000;
+
+/// Tuning of a runner.
+#[derive(Debug, Clone)]
+pub struct RunnerOptions {
+    /// How far before the stored Procore cursor the next read starts: Procore timestamps are
+    /// filtered to the second and its clock is not ours.
+    pub lookback: Duration,
+    /// Records per write batch (one Procore sync action, one maestro* transaction, one state
+    /// transaction).
+    pub batch_size: usize,
+    /// maestro* changes read per page.
+    pub erp_page: u32,
+    /// What launched the runs.
+    pub trigger: RunTrigger,
+}
+
+impl Default for RunnerOptions {
+    fn default() -> Self {
+        RunnerOptions {
+            lookback: Duration::minutes(2),
+            batch_size: 100,
+            erp_page: 500,
+            trigger: RunTrigger::Cli,
+        }
+    }
+}
+
+/// Synchronizes one maestro* company with its paired Procore company.
+pub struct SyncRunner {
+    erp: Arc<dyn ErpConnector>,
+    company: String,
+    state: StateStore,
+    pairing: PairingId,
+    procore: Client,
+    options: RunnerOptions,
+}
+
+impl SyncRunner {
+    pub fn new(
+        erp: Arc<dyn ErpConnector>,
+        company: String,
+        state: StateStore,
+        pairing: PairingId,
+        procore: Client,
+    ) -> Self {
+        SyncRunner {
+            erp,
+            company,
+            state,
+            pairing,
+            procore,
+            options: RunnerOptions::default(),
+        }
+    }
+
+    pub fn with_options(mut self, options: RunnerOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Synchronizes `entities` (every entity when empty) in dependency order. A dry run reads
+    /// and plans, writes nothing and records nothing; its summary counts what would be done.
+    pub async fn sync(&self, entities: &[&str], dry_run: bool) -> Result<RunSummary, RunnerError> {
+        if let Some(unknown) = entities
+            .iter()
+            .find(|e| !SPECS.iter().any(|s| s.name == **e))
+        {
+            return Err(RunnerError::UnknownEntity((*unknown).to_owned()));
+        }
+        // The order is taken over every declared entity, so choosing one whose dependencies are
+        // not chosen is not mistaken for a broken graph.
+        let order: Vec<&EntitySpec> = dependency_order(SPECS)?
+            .into_iter()
+            .filter(|s| entities.is_empty() || entities.contains(&s.name))
+            .collect();
+        let started = Utc::now();
+        let run_id = if dry_run {
+            None
+        } else {
+            let run = self
+                .state
+                .start_run(self.pairing, self.options.trigger, false)
+                .await?;
+            Some(run.id)
+        };
+        let mut summary = RunSummary {
+            run_id,
+            dry_run,
+            entities: Vec::new(),
+        };
+        for spec in order {
+            let result = match spec.name {
+                "projects" => self.sync_entity::<Projects>(run_id, started).await,
+                "suppliers" => self.sync_entity::<Suppliers>(run_id, started).await,
+                other => Err(RunnerError::UnknownEntity(other.to_owned())),
+            };
+            match result {
+                Ok(entity) => summary.entities.push(entity),
+                Err(e) => {
+                    if let Some(id) = run_id {
+                        // The run failed; its own error is the one to report.
+                        let _ = self.state.finish_run(id, Some(SyncStatus::Error)).await;
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        if let Some(id) = run_id {
+            self.state.finish_run(id, None).await?;
+        }
+        Ok(summary)
+    }
+
+    async fn sync_entity<E: SyncEntity>(
+        &self,
+        run_id: Option<RunId>,
+        started: DateTime<Utc>,
+    ) -> Result<EntitySummary, RunnerError> {
+        let spec = E::SPEC;
+        let name = spec.name;
+        let mut out = Recorder::new(name, E::LABEL);
+
+        // What each side changed since its cursor.
+        let erp_cursor = CursorKey::new(
+            self.pairing,
+            name,
+            CursorDirection::ErpToProcore,
+            COMPANY_PARTITION,
+        );
+        let procore_cursor = CursorKey::new(
+            self.pairing,
+            name,
+            CursorDirection::ProcoreToErp,
+            COMPANY_PARTITION,
+        );
+        let erp_since = match self.state.read_from(&erp_cursor, &Lookback::NONE).await? {
+            Some(CursorValue::ChangeSeq(seq)) => Some(ChangeSeq(seq)),
+            _ => None,
+        };
+        let procore_since = match self
+            .state
+            .read_from(&procore_cursor, &Lookback::of(self.options.lookback))
+            .await?
+        {
+            Some(CursorValue::UpdatedAt(at)) => Some(at),
+            _ => None,
+        };
+        let (erp_changed, erp_high) = self
+            .read_erp::<E>(erp_since.unwrap_or(ChangeSeq::ORIGIN))
+            .await?;
+        // Filters go to the second: the end is rounded up so an edit made in the run's first
+        // second is read now; the cursor keeps the run's start, so it is read again next run.
+        let range = procore_since.map(|at| TimeRange::new(at, started + Duration::seconds(1)));
+        let procore_changed = E::list(&self.procore, range).await?;
+
+        let mut snap = Snapshot::<E>::default();
+        for record in erp_changed {
+            snap.add_erp(record);
+        }
+        for record in procore_changed {
+            if let Err(message) = snap.add_procore(record) {
+                out.invalid_procore(message);
+            }
+        }
+
+        // The links touching them.
+        let mut bindings = self.bindings(name, &snap).await?;
+
+        // Onboarding: records on both sides with no link yet are matched before anything is
+        // created. An incremental read holds only what changed, so the other side is read in
+        // full to find the existing record a new one must be linked to.
+        let bound_erp: BTreeSet<String> = bindings.keys().map(|(k, _)| k.clone()).collect();
+        let bound_procore: BTreeSet<u64> = bindings.keys().map(|(_, id)| *id).collect();
+        let unbound_erp = snap
+            .erp
+            .keys()
+            .filter(|k| !bound_erp.contains(*k))
+            .cloned()
+            .collect::<Vec<_>>();
+        let unbound_procore = snap
+            .procore
+            .iter()
+            .filter(|(id, p)| !bound_procore.contains(id) && p.planned.excluded.is_none())
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>();
+        let mut erp_pool: BTreeMap<String, E::Erp> = BTreeMap::new();
+        let mut procore_pool: BTreeMap<u64, E::Procore> = BTreeMap::new();
+        // Only a record that would otherwise be created in Procore calls for the full list;
+        // records kept out (not flagged) still take part in matching once it is read.
+        let creates_in_procore = unbound_erp
+            .iter()
+            .any(|k| snap.erp[k].planned.excluded.is_none());
+        if creates_in_procore && range.is_some() {
+            for record in E::list(&self.procore, None).await? {
+                let id = E::procore_id(&record);
+                if !snap.procore.contains_key(&id) && !snap.invalid.contains(&id) {
+                    procore_pool.insert(id, record);
+                }
+            }
+            let ids: Vec<u64> = procore_pool.keys().copied().collect();
+            for b in self
+                .state
+                .bindings_by_procore_ids(self.pairing, name, &ids)
+                .await?
+            {
+                procore_pool.remove(&b.procore_id);
+            }
+        }
+        if !unbound_procore.is_empty() && erp_since.is_some() {
+            let (all, _) = self.read_erp::<E>(ChangeSeq::ORIGIN).await?;
+            for record in all {
+                let key = record.key();
+                if !snap.erp.contains_key(&key) {
+                    erp_pool.insert(key, record);
+                }
+            }
+            let keys: Vec<String> = erp_pool.keys().cloned().collect();
+            for b in self
+                .state
+                .bindings_by_erp_keys(self.pairing, name, &keys)
+                .await?
+            {
+                erp_pool.remove(&b.erp_key);
+            }
+        }
+        let links = self.onboard(
+            &mut snap,
+            &mut bindings,
+            &unbound_erp,
+            &unbound_procore,
+            erp_pool,
+            procore_pool,
+        );
+
+        // A record with an open conflict is compared on both sides: the planner takes an
+        // absent side for the agreed values, which the conflicting field does not have.
+        let open = self.open_conflicts(name).await?;
+        for bound in bindings.values() {
+            if !open.contains_key(&bound.erp_key) {
+                continue;
+            }
+            if !snap.erp.contains_key(&bound.erp_key) {
+                if let Some(c) = E::store(&*self.erp)
+                    .get(&self.company, &bound.erp_key)
+                    .await?
+                {
+                    snap.add_erp(c.record);
+                }
+            }
+            if !snap.procore.contains_key(&bound.procore_id)
+                && !snap.invalid.contains(&bound.procore_id)
+            {
+                let record = E::get(&self.procore, bound.procore_id).await?;
+                if let Err(message) = snap.add_procore(record) {
+                    out.invalid_procore(message);
+                }
+            }
+        }
+
+        // Plan; a fresh link missing one side is fetched and planned again.
+        let bounds: Vec<Bound> = bindings.values().cloned().collect();
+        let mut the_plan = plan(&spec, snap.planned_erp(), snap.planned_procore(), &bounds);
+        let fetches: Vec<(String, u64, Side)> = the_plan
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::FetchOther {
+                    erp_key,
+                    procore_id,
+                    missing,
+                } => Some((erp_key.clone(), *procore_id, *missing)),
+                _ => None,
+            })
+            .collect();
+        if !fetches.is_empty() {
+            for (erp_key, procore_id, missing) in fetches {
+                match missing {
+                    Side::Erp => {
+                        if let Some(c) = E::store(&*self.erp).get(&self.company, &erp_key).await? {
+                            snap.add_erp(c.record);
+                        }
+                    }
+                    Side::Procore => {
+                        let record = E::get(&self.procore, procore_id).await?;
+                        if let Err(message) = snap.add_procore(record) {
+                            out.invalid_procore(message);
+                        }
+                    }
+                }
+            }
+            the_plan = plan(&spec, snap.planned_erp(), snap.planned_procore(), &bounds);
+        }
+
+        hold_open_conflicts(&mut the_plan, &open, &bindings);
+
+        for (erp_key, procore_id, matched_on) in &links {
+            out.linked(run_id.is_none(), erp_key, *procore_id, *matched_on);
+        }
+
+        if run_id.is_none() {
+            out.dry_run(&the_plan, &snap);
+            return Ok(out.summary);
+        }
+        self.execute::<E>(
+            the_plan,
+            &snap,
+            &mut out,
+            run_id,
+            (&erp_cursor, erp_high),
+            (&procore_cursor, started),
+        )
+        .await?;
+        Ok(out.summary)
+    }
+
+    /// Fields with an open conflict, per maestro* key.
+    async fn open_conflicts(
+        &self,
+        entity: &str,
+    ) -> Result<BTreeMap<String, BTreeSet<String>>, RunnerError> {
+        let filter = ConflictFilter {
+            entity: Some(entity.to_owned()),
+            erp_key: None,
+            open_only: true,
+        };
+        let mut open: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for c in self.state.list_conflicts(self.pairing, &filter).await? {
+            open.entry(c.erp_key).or_default().insert(c.field);
+        }
+        Ok(open)
+    }
+
+    /// Every change after `since`, page by page.
+    async fn read_erp<E: SyncEntity>(
+        &self,
+        mut since: ChangeSeq,
+    ) -> Result<(Vec<E::Erp>, ChangeSeq), RunnerError> {
+        let store = E::store(&*self.erp);
+        let mut records = Vec::new();
+        for _ in 0..MAX_ERP_PAGES {
+            let batch = store
+                .changes_since(&self.company, since, self.options.erp_page)
+                .await?;
+            records.extend(batch.changes.into_iter().map(|c| c.record));
+            since = batch.high_water;
+            if !batch.has_more {
+                return Ok((records, since));
+            }
+        }
+        Err(RunnerError::TooManyChanges {
+            entity: E::SPEC.name,
+            pages: MAX_ERP_PAGES,
+        })
+    }
+
+    /// The stored links touching the snapshot's records, with their agreed values.
+    async fn bindings<E: SyncEntity>(
+        &self,
+        entity: &str,
+        snap: &Snapshot<E>,
+    ) -> Result<BTreeMap<(String, u64), Bound>, RunnerError> {
+        let keys: Vec<String> = snap.erp.keys().cloned().collect();
+        let mut ids: Vec<u64> = snap.procore.keys().copied().collect();
+        ids.extend(snap.invalid.iter().copied());
+        let mut found = self
+            .state
+            .bindings_by_erp_keys(self.pairing, entity, &keys)
+            .await?;
+        found.extend(
+            self.state
+                .bindings_by_procore_ids(self.pairing, entity, &ids)
+                .await?,
+        );
+        Ok(found
+            .into_iter()
+            .map(|b| {
+                let base = match b.last_synced_values {
+                    serde_json::Value::Object(_) => {
+                        serde_json::from_value::<Fields>(b.last_synced_values).ok()
+                    }
+                    _ => None,
+                };
+                (
+                    (b.erp_key.clone(), b.procore_id),
+                    Bound {
+                        erp_key: b.erp_key,
+                        procore_id: b.procore_id,
+                        base,
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Links unbound records that match across the sides; returns the links made. A record
+    /// matching several on the other side is held back rather than created again.
+    fn onboard<E: SyncEntity>(
+        &self,
+        snap: &mut Snapshot<E>,
+        bindings: &mut BTreeMap<(String, u64), Bound>,
+        unbound_erp: &[String],
+        unbound_procore: &[u64],
+        erp_pool: BTreeMap<String, E::Erp>,
+        procore_pool: BTreeMap<u64, E::Procore>,
+    ) -> Vec<(String, u64, MatchedOn)> {
+        let mut erp_candidates: BTreeMap<String, (MatchKeys, Option<E::Erp>)> = unbound_erp
+            .iter()
+            .map(|k| (k.clone(), (snap.erp[k].keys.clone(), None)))
+            .collect();
+        for (key, record) in erp_pool {
+            erp_candidates.insert(key, (E::from_erp(&record).keys, Some(record)));
+        }
+        let mut procore_candidates: BTreeMap<u64, (MatchKeys, Option<E::Procore>)> =
+            unbound_procore
+                .iter()
+                .map(|id| (*id, (snap.procore[id].keys.clone(), None)))
+                .collect();
+        for (id, record) in procore_pool {
+            if let Ok(side) = E::from_procore(&record) {
+                if side.planned.excluded.is_none() {
+                    procore_candidates.insert(id, (side.keys, Some(record)));
+                }
+            }
+        }
+        if erp_candidates.is_empty() || procore_candidates.is_empty() {
+            return Vec::new();
+        }
+        let erp_keys: Vec<(String, MatchKeys)> = erp_candidates
+            .iter()
+            .map(|(k, (m, _))| (k.clone(), m.clone()))
+            .collect();
+        let procore_keys: Vec<(u64, MatchKeys)> = procore_candidates
+            .iter()
+            .map(|(id, (m, _))| (*id, m.clone()))
+            .collect();
+        let proposals = propose(&erp_keys, &procore_keys);
+        let mut links = Vec::new();
+        for link in proposals.links {
+            // A pooled record (unchanged since its cursor) joins the snapshot: its values are
+            // needed to compare the two sides of the new link.
+            if let Some((_, Some(record))) = erp_candidates.remove(&link.erp_key) {
+                snap.add_erp(record);
+            }
+            if let Some((_, Some(record))) = procore_candidates.remove(&link.procore_id) {
+                let _ = snap.add_procore(record);
+            }
+            bindings.insert(
+                (link.erp_key.clone(), link.procore_id),
+                Bound {
+                    erp_key: link.erp_key.clone(),
+                    procore_id: link.procore_id,
+                    base: None,
+                },
+            );
+            links.push((link.erp_key, link.procore_id, link.matched_on));
+        }
+        for ambiguity in proposals.ambiguous {
+            let ids: Vec<String> = ambiguity.candidates.iter().map(u64::to_string).collect();
+            let reason = format!(
+                "{} {}: matches several Procore records by {:?} ({}): link it by hand",
+                E::LABEL,
+                ambiguity.erp_key,
+                ambiguity.matched_on,
+                ids.join(", ")
+            );
+            if let Some(side) = snap.erp.get_mut(&ambiguity.erp_key) {
+                side.planned.excluded.get_or_insert(reason.clone());
+            }
+            for id in ambiguity.candidates {
+                if let Some(side) = snap.procore.get_mut(&id) {
+                    side.planned.excluded.get_or_insert(reason.clone());
+                }
+            }
+        }
+        links
+    }
+
+    /// Carries a plan out batch by batch.
+    async fn execute<E: SyncEntity>(
+        &self,
+        the_plan: Plan,
+        snap: &Snapshot<E>,
+        out: &mut Recorder,
+        run_id: Option<RunId>,
+        erp_cursor: (&CursorKey, ChangeSeq),
+        procore_cursor: (&CursorKey, DateTime<Utc>),
+    ) -> Result<(), RunnerError> {
+        let store = E::store(&*self.erp);
+        let steps = the_plan.steps;
+        let batch_size = self.options.batch_size.max(1);
+        let chunks: Vec<&[Step]> = if steps.is_empty() {
+            vec![&[]]
+        } else {
+            steps.chunks(batch_size).collect()
+        };
+        let last = chunks.len() - 1;
+        // A batch that failed as a whole (Procore or the database unreachable) keeps the
+        // cursors where they are, so its records are read again next run.
+        let mut transient = false;
+        for (n, chunk) in chunks.into_iter().enumerate() {
+            let mut results: Vec<StepResult> = vec![StepResult::default(); chunk.len()];
+
+            // maestro* writes first: a Procore record stamped with a maestro* key must have one.
+            let mut writes: Vec<(usize, E::Erp)> = Vec::new();
+            for (i, step) in chunk.iter().enumerate() {
+                match step {
+                    Step::CreateInErp { procore_id, fields } => {
+                        match E::new_erp(*procore_id, fields) {
+                            Ok(record) => {
+                                let key = record.key();
+                                if store.get(&self.company, &key).await?.is_some() {
+                                    results[i].erp_error = Some(format!(
+                                    "{} {key}: already exists in maestro* without a link to Procore record {procore_id}; link them by hand",
+                                    E::LABEL
+                                ));
+                                } else {
+                                    results[i].erp_key = Some(key);
+                                    writes.push((i, record));
+                                }
+                            }
+                            Err(message) => results[i].erp_error = Some(message),
+                        }
+                    }
+                    Step::Update {
+                        erp_key, to_erp, ..
+                    } if to_erp.names().next().is_some() => {
+                        let existing = match snap.erp_raw.get(erp_key) {
+                            Some(r) => Some(r.clone()),
+                            None => store.get(&self.company, erp_key).await?.map(|c| c.record),
+                        };
+                        match existing {
+                            Some(r) => writes.push((i, E::apply_to_erp(&r, to_erp))),
+                            None => {
+                                results[i].erp_error = Some(format!(
+                                    "{} {erp_key}: no longer exists in maestro*",
+                                    E::LABEL
+                                ))
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            writes.retain(|(i, record)| {
+                let problems = record.problems();
+                if problems.is_empty() {
+                    return true;
+                }
+                let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                results[*i].erp_error =
+                    Some(format!("refused by maestro* rules: {}", text.join("; ")));
+                false
+            });
+            if !writes.is_empty() {
+                let records: Vec<E::Erp> = writes.iter().map(|(_, r)| r.clone()).collect();
+                match store.upsert_batch(&self.company, &records).await {
+                    Ok(_) => writes
+                        .iter()
+                        .for_each(|(i, _)| results[*i].erp_written = true),
+                    // All or nothing: written one by one, the record at fault is found and
+                    // the others go through.
+                    Err(_) => {
+                        for (i, record) in &writes {
+                            match store.upsert(&self.company, record).await {
+                                Ok(_) => results[*i].erp_written = true,
+                                Err(e) => {
+                                    if matches!(e, erp::ErpError::Database(_)) {
+                                        transient = true;
+                                    }
+                                    results[*i].erp_error = Some(e.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+
+            // Procore writes in one sync action.
+            let mut items = Vec::new();
+            let mut sent: Vec<(usize, Option<u64>, String)> = Vec::new();
+            for (i, step) in chunk.iter().enumerate() {
+                match step {
+                    Step::CreateInProcore { erp_key, fields } => {
+                        items.push(E::procore_item(None, erp_key, fields));
+                        sent.push((i, None, erp_key.clone()));
+                    }
+                    Step::Update {
+                        erp_key,
+                        procore_id,
+                        to_procore,
+                        ..
+                    } => {
+                        let stamp = snap.origin_id(*procore_id) != Some(erp_key.as_str());
+                        if to_procore.names().next().is_some() || stamp {
+                            items.push(E::procore_item(Some(*procore_id), erp_key, to_procore));
+                            sent.push((i, Some(*procore_id), erp_key.clone()));
+                        }
+                    }
+                    Step::CreateInErp { procore_id, .. } if results[i].erp_written => {
+                        // The Procore record learns its maestro* key, so it is found by
+                        // origin_id from now on.
+                        let key = results[i].erp_key.clone().unwrap_or_default();
+                        items.push(E::procore_item(Some(*procore_id), &key, &Fields::new()));
+                        sent.push((i, Some(*procore_id), key));
+                    }
+                    _ => {}
+                }
+            }
+            if !items.is_empty() {
+                match E::sync(&self.procore, items).await {
+                    Ok(outcome) => apply_sync_outcome::<E>(&outcome, &sent, &mut results),
+                    Err(e) => {
+                        transient = true;
+                        for (i, _, _) in &sent {
+                            results[*i].procore_error = Some(format!("Procore: {e}"));
+                        }
+                    }
+                }
+            }
+
+            // Bindings with their new agreed values (and, after the last batch, the cursors)
+            // in one state transaction.
+            let mut tx = self.state.begin().await?;
+            for (i, step) in chunk.iter().enumerate() {
+                let r = &results[i];
+                if r.failed() {
+                    continue;
+                }
+                let link = match step {
+                    Step::CreateInProcore { erp_key, fields } => r
+                        .created_procore_id
+                        .map(|id| (erp_key.clone(), id, fields.clone())),
+                    Step::CreateInErp {
+                        procore_id, fields, ..
+                    } => r
+                        .erp_key
+                        .clone()
+                        .map(|key| (key, *procore_id, fields.clone())),
+                    Step::Update {
+                        erp_key,
+                        procore_id,
+                        base,
+                        ..
+                    } => Some((erp_key.clone(), *procore_id, base.clone())),
+                    _ => None,
+                };
+                if let Some((erp_key, procore_id, base)) = link {
+                    tx.upsert_binding(&BindingWrite {
+                        pairing: self.pairing,
+                        entity: E::SPEC.name.to_owned(),
+                        erp_key,
+                        procore_id,
+                        erp_hash: None,
+                        procore_hash: None,
+                        last_synced_values: serde_json::to_value(&base)
+                            .unwrap_or(serde_json::Value::Null),
+                    })
+                    .await?;
+                }
+            }
+            if n == last && !transient {
+                tx.advance_cursor(erp_cursor.0, CursorValue::ChangeSeq(erp_cursor.1 .0))
+                    .await?;
+                tx.advance_cursor(procore_cursor.0, CursorValue::UpdatedAt(procore_cursor.1))
+                    .await?;
+            }
+            tx.commit().await?;
+
+            // Outcomes and conflicts.
+            for (step, r) in chunk.iter().zip(&results) {
+                out.step(step, r, snap);
+                if let Step::Update {
+                    erp_key,
+                    procore_id,
+                    conflicts,
+                    ..
+                } = step
+                {
+                    for c in conflicts {
+                        self.state
+                            .record_conflict(&new_conflict(
+                                self.pairing,
+                                E::SPEC.name,
+                                erp_key,
+                                *procore_id,
+                                c,
+                            ))
+                            .await?;
+                    }
+                }
+            }
+            if let Some(id) = run_id {
+                let pending = std::mem::take(&mut out.pending);
+                if !pending.is_empty() {
+                    self.state.add_outcomes(id, &pending).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A field with an open conflict is written by neither side until the conflict is resolved,
+/// even when the two sides have since come to differ in a way the planner would carry over;
+/// its agreed value stays the old one so it is compared again next run.
+fn hold_open_conflicts(
+    the_plan: &mut Plan,
+    open: &BTreeMap<String, BTreeSet<String>>,
+    bindings: &BTreeMap<(String, u64), Bound>,
+) {
+    for step in &mut the_plan.steps {
+        let Step::Update {
+            erp_key,
+            procore_id,
+            to_procore,
+            to_erp,
+            conflicts,
+            base,
+            ..
+        } = step
+        else {
+            continue;
+        };
+        let Some(fields) = open.get(erp_key.as_str()) else {
+            continue;
+        };
+        let old = bindings
+            .get(&(erp_key.clone(), *procore_id))
+            .and_then(|b| b.base.clone())
+            .unwrap_or_default();
+        let held = |f: &Fields| -> Fields {
+            f.iter()
+                .filter(|(k, _)| !fields.contains(*k))
+                .map(|(k, v)| (k.to_owned(), v.clone()))
+                .collect()
+        };
+        let written_somewhere = fields
+            .iter()
+            .any(|f| to_procore.names().any(|n| n == f) || to_erp.names().any(|n| n == f));
+        *to_procore = held(to_procore);
+        *to_erp = held(to_erp);
+        if written_somewhere || conflicts.iter().any(|c| fields.contains(&c.field)) {
+            for f in fields {
+                base.set(f, old.get(f).clone());
+            }
+        }
+    }
+}
+
+fn new_conflict(
+    pairing: PairingId,
+    entity: &str,
+    erp_key: &str,
+    procore_id: u64,
+    c: &FieldConflict,
+) -> NewConflict {
+    NewConflict {
+        pairing,
+        entity: entity.to_owned(),
+        erp_key: erp_key.to_owned(),
+        procore_id: Some(procore_id),
+        field: c.field.clone(),
+        base_value: c.base.clone(),
+        erp_value: c.erp.clone(),
+        procore_value: c.procore.clone(),
+    }
+}
+
+/// Matches Procore's answer to the items sent: refused items by id or origin id, accepted
+/// ones likewise (a created record's id is learned here).
+fn apply_sync_outcome<E: SyncEntity>(
+    outcome: &SyncOutcome<E::Procore>,
+    sent: &[(usize, Option<u64>, String)],
+    results: &mut [StepResult],
+) {
+    for (i, id, origin) in sent {
+        let refused = outcome.errors.iter().find(|e| match id {
+            Some(id) => e.id == Some(*id),
+            None => e.origin_id.as_deref() == Some(origin.as_str()),
+        });
+        if let Some(e) = refused {
+            let fields: Vec<String> = e.field_errors.iter().map(ToString::to_string).collect();
+            results[*i].procore_error = Some(format!(
+                "{} {origin}: refused by Procore: {}",
+                E::LABEL,
+                fields.join("; ")
+            ));
+            continue;
+        }
+        let accepted = outcome.entities.iter().find(|p| match id {
+            Some(id) => E::procore_id(p) == *id,
+            None => E::origin_id(p) == Some(origin.as_str()),
+        });
+        match accepted {
+            Some(p) => {
+                results[*i].procore_written = true;
+                if id.is_none() {
+                    results[*i].created_procore_id = Some(E::procore_id(p));
+                }
+            }
+            None => {
+                results[*i].procore_error = Some(format!(
+                    "{} {origin}: Procore neither confirmed nor refused the write",
+                    E::LABEL
+                ))
+            }
+        }
+    }
+}
+
+/// What happened to one step's writes.
+#[derive(Debug, Clone, Default)]
+struct StepResult {
+    erp_key: Option<String>,
+    erp_written: bool,
+    erp_error: Option<String>,
+    procore_written: bool,
+    created_procore_id: Option<u64>,
+    procore_error: Option<String>,
+}
+
+impl StepResult {
+    fn failed(&self) -> bool {
+        self.erp_error.is_some() || self.procore_error.is_some()
+    }
+}
+
+/// Both sides' records for one entity, raw and mapped.
+struct Snapshot<E: SyncEntity> {
+    erp_raw: BTreeMap<String, E::Erp>,
+    erp: BTreeMap<String, ErpSide>,
+    procore_raw: BTreeMap<u64, E::Procore>,
+    procore: BTreeMap<u64, ProcoreSide>,
+    /// Procore records that cannot exist in maestro* (reported as errors).
+    invalid: BTreeSet<u64>,
+}
+
+impl<E: SyncEntity> Default for Snapshot<E> {
+    fn default() -> Self {
+        Snapshot {
+            erp_raw: BTreeMap::new(),
+            erp: BTreeMap::new(),
+            procore_raw: BTreeMap::new(),
+            procore: BTreeMap::new(),
+            invalid: BTreeSet::new(),
+        }
+    }
+}
+
+impl<E: SyncEntity> Snapshot<E> {
+    fn add_erp(&mut self, record: E::Erp) {
+        let key = record.key();
+        self.erp.insert(key.clone(), E::from_erp(&record));
+        self.erp_raw.insert(key, record);
+    }
+
+    fn add_procore(&mut self, record: E::Procore) -> Result<(), (u64, String)> {
+        let id = E::procore_id(&record);
+        match E::from_procore(&record) {
+            Ok(side) => {
+                self.procore.insert(id, side);
+                self.procore_raw.insert(id, record);
+                Ok(())
+            }
+            Err(message) => {
+                self.invalid.insert(id);
+                Err((id, message))
+            }
+        }
+    }
+
+    fn planned_erp(&self) -> Vec<engine::plan::ErpRecord> {
+        self.erp.values().map(|s| s.planned.clone()).collect()
+    }
+
+    fn planned_procore(&self) -> Vec<engine::plan::ProcoreRecord> {
+        self.procore.values().map(|s| s.planned.clone()).collect()
+    }
+
+    fn origin_id(&self, id: u64) -> Option<&str> {
+        self.procore_raw.get(&id).and_then(E::origin_id)
+    }
+
+    fn warnings(&self, id: u64) -> &[String] {
+        self.procore.get(&id).map_or(&[], |s| &s.warnings[..])
+    }
+}
+
+/// Builds the outcomes and the counts.
+struct Recorder {
+    entity: &'static str,
+    label: &'static str,
+    summary: EntitySummary,
+    pending: Vec<NewOutcome>,
+}
+
+impl Recorder {
+    fn new(entity: &'static str, label: &'static str) -> Self {
+        Recorder {
+            entity,
+            label,
+            summary: EntitySummary::new(entity),
+            pending: Vec::new(),
+        }
+    }
+
+    fn push(
+        &mut self,
+        erp_key: Option<&str>,
+        procore_id: Option<u64>,
+        action: OutcomeAction,
+        side: WrittenSide,
+        status: SyncStatus,
+        message: String,
+    ) {
+        self.pending.push(NewOutcome {
+            entity: self.entity.to_owned(),
+            erp_key: erp_key.map(str::to_owned),
+            procore_id,
+            action,
+            side,
+            status,
+            message,
+        });
+    }
+
+    fn invalid_procore(&mut self, (id, message): (u64, String)) {
+        self.summary.errors.erp += 1;
+        self.push(
+            None,
+            Some(id),
+            OutcomeAction::Skip,
+            WrittenSide::None,
+            SyncStatus::Error,
+            message,
+        );
+    }
+
+    fn linked(&mut self, dry_run: bool, erp_key: &str, procore_id: u64, on: MatchedOn) {
+        self.summary.linked += 1;
+        let verb = if dry_run { "would be linked" } else { "linked" };
+        let on = match on {
+            MatchedOn::OriginId => "origin_id",
+            MatchedOn::Number => "number",
+            MatchedOn::Name => "normalized name",
+        };
+        let message = format!(
+            "{} {erp_key}: {verb} to the existing Procore record {procore_id} by {on}",
+            self.label
+        );
+        self.push(
+            Some(erp_key),
+            Some(procore_id),
+            OutcomeAction::Link,
+            WrittenSide::None,
+            SyncStatus::Success,
+            message,
+        );
+    }
+
+    /// Counts what a plan would do, for a dry run.
+    fn dry_run<E: SyncEntity>(&mut self, plan: &Plan, snap: &Snapshot<E>) {
+        for step in &plan.steps {
+            let result = StepResult {
+                erp_written: true,
+                procore_written: true,
+                ..StepResult::default()
+            };
+            self.step(step, &result, snap);
+        }
+        self.pending.clear();
+    }
+
+    fn step<E: SyncEntity>(&mut self, step: &Step, r: &StepResult, snap: &Snapshot<E>) {
+        let label = self.label;
+        match step {
+            Step::CreateInProcore { erp_key, .. } => match &r.procore_error {
+                Some(e) => self.error_procore(Some(erp_key), None, e.clone()),
+                None => {
+                    self.summary.created.procore += 1;
+                    self.push(
+                        Some(erp_key),
+                        r.created_procore_id,
+                        OutcomeAction::Create,
+                        WrittenSide::Procore,
+                        SyncStatus::Success,
+                        format!("{label} {erp_key}: created in Procore"),
+                    );
+                }
+            },
+            Step::CreateInErp { procore_id, .. } => match (&r.erp_error, &r.procore_error) {
+                (Some(e), _) => self.error_erp(None, Some(*procore_id), e.clone()),
+                (None, procore_error) => {
+                    let key = r.erp_key.clone().unwrap_or_default();
+                    self.summary.created.erp += 1;
+                    let mut message =
+                        format!("{label} {key}: created in maestro* from Procore {procore_id}");
+                    let mut status = SyncStatus::Success;
+                    let warnings = snap.warnings(*procore_id);
+                    if !warnings.is_empty() {
+                        self.summary.warnings.erp += 1;
+                        status = SyncStatus::Warning;
+                        message = format!("{message}; {}", warnings.join("; "));
+                    }
+                    if let Some(e) = procore_error {
+                        status = SyncStatus::Warning;
+                        message = format!("{message}; its origin_id was not set: {e}");
+                    }
+                    self.push(
+                        Some(&key),
+                        Some(*procore_id),
+                        OutcomeAction::Create,
+                        WrittenSide::Erp,
+                        status,
+                        message,
+                    );
+                }
+            },
+            Step::Update {
+                erp_key,
+                procore_id,
+                to_procore,
+                to_erp,
+                conflicts,
+                overridden,
+                ..
+            } => {
+                let names = |f: &Fields| f.names().collect::<Vec<_>>().join(", ");
+                let mut wrote = false;
+                if to_erp.names().next().is_some() {
+                    wrote = true;
+                    match &r.erp_error {
+                        Some(e) => self.error_erp(Some(erp_key), Some(*procore_id), e.clone()),
+                        None => {
+                            self.summary.updated.erp += 1;
+                            let mut message = format!(
+                                "{label} {erp_key}: updated in maestro*: {}",
+                                names(to_erp)
+                            );
+                            let mut status = SyncStatus::Success;
+                            let warnings = snap.warnings(*procore_id);
+                            if to_erp.names().any(|n| n == "address") && !warnings.is_empty() {
+                                self.summary.warnings.erp += 1;
+                                status = SyncStatus::Warning;
+                                message = format!("{message}; {}", warnings.join("; "));
+                            }
+                            self.push(
+                                Some(erp_key),
+                                Some(*procore_id),
+                                OutcomeAction::Update,
+                                WrittenSide::Erp,
+                                status,
+                                message,
+                            );
+                        }
+                    }
+                }
+                if to_procore.names().next().is_some() {
+                    wrote = true;
+                    match &r.procore_error {
+                        Some(e) => {
+                            self.error_procore(Some(erp_key), Some(*procore_id), e.clone())
+                        }
+                        None => {
+                            self.summary.updated.procore += 1;
+                            let mut message = format!(
+                                "{label} {erp_key}: updated in Procore: {}",
+                                names(to_procore)
+                            );
+                            if !overridden.is_empty() {
+                                message = format!(
+                                    "{message}; Procore edits overwritten: {}",
+                                    overridden.join(", ")
+                                );
+                            }
+                            self.push(
+                                Some(erp_key),
+                                Some(*procore_id),
+                                OutcomeAction::Update,
+                                WrittenSide::Procore,
+                                SyncStatus::Success,
+                                message,
+                            );
+                        }
+                    }
+                }
+                if !conflicts.is_empty() {
+                    self.summary.conflicts += conflicts.len() as u64;
+                    let detail: Vec<String> = conflicts
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{} (maestro* {}, Procore {})",
+                                c.field, c.erp, c.procore
+                            )
+                        })
+                        .collect();
+                    self.push(
+                        Some(erp_key),
+                        Some(*procore_id),
+                        OutcomeAction::Conflict,
+                        WrittenSide::None,
+                        SyncStatus::Warning,
+                        format!(
+                            "{label} {erp_key}: changed differently on both sides, neither written: {}",
+                            detail.join("; ")
+                        ),
+                    );
+                } else if !wrote {
+                    // A fresh link whose sides already agree.
+                    self.summary.unchanged += 1;
+                    self.push(
+                        Some(erp_key),
+                        Some(*procore_id),
+                        OutcomeAction::Skip,
+                        WrittenSide::None,
+                        SyncStatus::Success,
+                        format!("{label} {erp_key}: already the same on both sides"),
+                    );
+                }
+            }
+            Step::Unchanged {
+                erp_key,
+                procore_id,
+            } => {
+                self.summary.unchanged += 1;
+                self.push(
+                    Some(erp_key),
+                    Some(*procore_id),
+                    OutcomeAction::Skip,
+                    WrittenSide::None,
+                    SyncStatus::Success,
+                    format!("{label} {erp_key}: unchanged"),
+                );
+            }
+            Step::Skipped { side, key, reason } => {
+                self.summary.skipped += 1;
+                let (erp_key, procore_id) = match side {
+                    Side::Erp => (Some(key.as_str()), None),
+                    Side::Procore => (None, key.parse().ok()),
+                };
+                self.push(
+                    erp_key,
+                    procore_id,
+                    OutcomeAction::Skip,
+                    WrittenSide::None,
+                    SyncStatus::Warning,
+                    reason.clone(),
+                );
+            }
+            Step::FetchOther {
+                erp_key,
+                procore_id,
+                ..
+            } => self.error_erp(
+                Some(erp_key),
+                Some(*procore_id),
+                format!(
+                    "{label} {erp_key}: its linked Procore record {procore_id} or maestro* record was not found"
+                ),
+            ),
+        }
+    }
+
+    fn error_erp(&mut self, erp_key: Option<&str>, procore_id: Option<u64>, message: String) {
+        self.summary.errors.erp += 1;
+        self.push(
+            erp_key,
+            procore_id,
+            OutcomeAction::Update,
+            WrittenSide::Erp,
+            SyncStatus::Error,
+            message,
+        );
+    }
+
+    fn error_procore(&mut self, erp_key: Option<&str>, procore_id: Option<u64>, message: String) {
+        self.summary.errors.procore += 1;
+        self.push(
+            erp_key,
+            procore_id,
+            OutcomeAction::Update,
+            WrittenSide::Procore,
+            SyncStatus::Error,
+            message,
+        );
+    }
+}

@@ -1,0 +1,78 @@
+//! What a run did, per entity and per side: the numbers the CLI prints and tests check.
+
+use serde::Serialize;
+use state::RunId;
+
+/// A count per side written (or, for errors and warnings, per side the record was meant for).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct PerSide {
+    pub erp: u64,
+    pub procore: u64,
+}
+
+impl PerSide {
+    pub fn total(&self) -> u64 {
+        self.erp + self.procore
+    }
+}
+
+/// One entity's counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct EntitySummary {
+    pub entity: String,
+    /// Records created on each side.
+    pub created: PerSide,
+    /// Records updated on each side.
+    pub updated: PerSide,
+    /// Existing records on both sides linked by onboarding.
+    pub linked: u64,
+    /// Bound records with nothing to write.
+    pub unchanged: u64,
+    /// Records not synchronized, with their reason (not flagged, NOTMAESTRO, …).
+    pub skipped: u64,
+    /// Fields changed differently on both sides, left unwritten.
+    pub conflicts: u64,
+    /// Records written with a remark (an address cut to 40 characters).
+    pub warnings: PerSide,
+    /// Records that could not be written to that side.
+    pub errors: PerSide,
+}
+
+impl EntitySummary {
+    pub fn new(entity: &str) -> Self {
+        EntitySummary {
+            entity: entity.to_owned(),
+            ..EntitySummary::default()
+        }
+    }
+
+    /// Records created or updated on either side.
+    pub fn writes(&self) -> u64 {
+        self.created.total() + self.updated.total()
+    }
+}
+
+/// A whole run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct RunSummary {
+    /// The recorded run; `None` for a dry run, which records nothing.
+    pub run_id: Option<RunId>,
+    pub dry_run: bool,
+    /// In the order the entities ran.
+    pub entities: Vec<EntitySummary>,
+}
+
+impl RunSummary {
+    pub fn entity(&self, name: &str) -> Option<&EntitySummary> {
+        self.entities.iter().find(|e| e.entity == name)
+    }
+
+    /// Records created or updated on either side, all entities.
+    pub fn writes(&self) -> u64 {
+        self.entities.iter().map(EntitySummary::writes).sum()
+    }
+
+    pub fn errors(&self) -> u64 {
+        self.entities.iter().map(|e| e.errors.total()).sum()
+    }
+}

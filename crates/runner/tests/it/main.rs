@@ -1,0 +1,519 @@
+//! The runner end to end: the Procore simulator over loopback, the demo maestro* company and
+//! the state store, each test on SQLite and on PostgreSQL.
+
+#[macro_use]
+mod support;
+
+use erp::{ChangeOrigin, Project, Supplier};
+use procore_sim::{seed, Kind};
+use serde_json::{json, Value};
+use state::{OutcomeFilter, Page, SyncStatus};
+use support::World;
+
+const SYNC_OPS: [&str; 2] = ["RestV10ProjectsSyncPatch", "RestV10VendorsSyncPatch"];
+
+fn flagged_projects(w: &World) -> Vec<&Project> {
+    w.demo
+        .projects
+        .iter()
+        .filter(|p| p.linked_to_procore && p.active)
+        .collect()
+}
+
+fn flagged_suppliers(w: &World) -> Vec<&Supplier> {
+    w.demo
+        .suppliers
+        .iter()
+        .filter(|s| s.linked_to_procore)
+        .collect()
+}
+
+async fn procore_records(w: &World, kind: Kind) -> Vec<Value> {
+    w.admin
+        .records(kind, Some(seed::COMPANY_ID), None)
+        .await
+        .expect("raw records")
+}
+
+async fn procore_id(w: &World, entity: &str, key: &str) -> u64 {
+    w.state
+        .binding_by_erp_key(w.pairing, entity, key)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("{entity} {key} is bound"))
+        .procore_id
+}
+
+async fn erp_project(w: &World, number: &str) -> Project {
+    w.erp
+        .get::<Project>(&w.company, &number.to_owned())
+        .await
+        .unwrap()
+        .expect("project exists")
+        .record
+}
+
+async fn edit_erp_project(w: &World, number: &str, edit: impl FnOnce(&mut Project)) {
+    let mut p = erp_project(w, number).await;
+    edit(&mut p);
+    w.erp
+        .upsert(&w.company, &[p], ChangeOrigin::User)
+        .await
+        .unwrap();
+}
+
+async fn outcomes(w: &World, run: i64, status: Option<SyncStatus>) -> Vec<state::RecordOutcome> {
+    w.state
+        .run_report(
+            run,
+            &OutcomeFilter {
+                status,
+                ..OutcomeFilter::default()
+            },
+            Page::first(1000),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .outcomes
+}
+
+fn field<'a>(record: &'a Value, name: &str) -> &'a Value {
+    record
+        .get(name)
+        .or_else(|| record.get("data").and_then(|d| d.get(name)))
+        .unwrap_or(&Value::Null)
+}
+
+async fn full_sync_then_a_second_sync_writes_nothing(w: World) {
+    let first = w.sync().await;
+    let projects = first.entity("projects").unwrap();
+    let suppliers = first.entity("suppliers").unwrap();
+    assert_eq!(first.errors(), 0, "{first:#?}");
+    assert_eq!(
+        projects.created.procore + projects.linked,
+        flagged_projects(&w).len() as u64,
+        "{projects:#?}"
+    );
+    // The two projects seeded in Procore (1001, 1002) reach maestro*.
+    assert_eq!(projects.created.erp, 2, "{projects:#?}");
+    assert_eq!(
+        suppliers.created.procore + suppliers.linked,
+        flagged_suppliers(&w).len() as u64,
+        "{suppliers:#?}"
+    );
+    for p in flagged_projects(&w) {
+        let id = procore_id(&w, "projects", &p.number).await;
+        let raw = w.admin.record(Kind::Project, id).await.unwrap();
+        assert_eq!(field(&raw, "origin_id"), &json!(p.number));
+        assert_eq!(field(&raw, "name"), &json!(p.description));
+    }
+    let sainte_foy = erp_project(&w, "1002").await;
+    assert_eq!(sainte_foy.description, "Résidence Sainte-Foy");
+    assert!(sainte_foy.linked_to_procore);
+
+    w.admin.reset_request_counts().await.unwrap();
+    let second = w.sync().await;
+    assert_eq!(second.writes(), 0, "{second:#?}");
+    assert_eq!(second.errors(), 0, "{second:#?}");
+    let counts = w.admin.request_counts().await.unwrap();
+    for op in SYNC_OPS {
+        assert_eq!(
+            counts.get(op),
+            None,
+            "no sync action on a quiet run: {counts:?}"
+        );
+    }
+}
+
+async fn edits_on_either_side_reach_the_other(w: World) {
+    w.sync().await;
+    let projects = flagged_projects(&w);
+    let (a, b) = (projects[0].number.clone(), projects[1].number.clone());
+    edit_erp_project(&w, &a, |p| p.city = Some("Sherbrooke".into())).await;
+    let b_id = procore_id(&w, "projects", &b).await;
+    w.admin
+        .update_record(
+            Kind::Project,
+            b_id,
+            json!({"name": "Complexe Rivière-du-Nord"}),
+        )
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let summary = run.entity("projects").unwrap();
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    assert_eq!(summary.updated.erp, 1, "{summary:#?}");
+    let a_raw = w
+        .admin
+        .record(Kind::Project, procore_id(&w, "projects", &a).await)
+        .await
+        .unwrap();
+    assert_eq!(field(&a_raw, "city"), &json!("Sherbrooke"));
+    assert_eq!(
+        erp_project(&w, &b).await.description,
+        "Complexe Rivière-du-Nord"
+    );
+
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn a_conflicting_edit_is_recorded_and_neither_side_overwritten(w: World) {
+    w.sync().await;
+    let number = flagged_projects(&w)[0].number.clone();
+    let id = procore_id(&w, "projects", &number).await;
+    edit_erp_project(&w, &number, |p| p.city = Some("Sherbrooke".into())).await;
+    w.admin
+        .update_record(Kind::Project, id, json!({"city": "Gatineau"}))
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let summary = run.entity("projects").unwrap();
+    assert_eq!(summary.conflicts, 1, "{summary:#?}");
+    assert_eq!(summary.writes(), 0, "{summary:#?}");
+    let open = w
+        .state
+        .open_conflicts(w.pairing, "projects", &number)
+        .await
+        .unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].field, "city");
+    assert_eq!(open[0].erp_value, json!("Sherbrooke"));
+    assert_eq!(open[0].procore_value, json!("Gatineau"));
+    assert_eq!(
+        erp_project(&w, &number).await.city.as_deref(),
+        Some("Sherbrooke")
+    );
+    let raw = w.admin.record(Kind::Project, id).await.unwrap();
+    assert_eq!(field(&raw, "city"), &json!("Gatineau"));
+
+    // Still open, still unwritten, on the next run.
+    let again = w.sync().await;
+    assert_eq!(again.writes(), 0, "{again:#?}");
+    assert_eq!(
+        erp_project(&w, &number).await.city.as_deref(),
+        Some("Sherbrooke")
+    );
+}
+
+async fn a_notmaestro_vendor_is_never_imported(w: World) {
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Location d'outils Gagnon", "notes": "Compte local — NotMaestro", "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().expect("vendor id");
+    let run = w.sync().await;
+    assert!(run.entity("suppliers").unwrap().skipped >= 1);
+    let (erp, company) = (w.erp.clone(), w.company.clone());
+    let all = erp.all::<Supplier>(&company).await.unwrap();
+    assert!(
+        !all.iter()
+            .any(|s| s.record.name == "Location d'outils Gagnon"),
+        "the NOTMAESTRO vendor stays out of maestro*"
+    );
+    assert!(w
+        .state
+        .binding_by_procore_id(w.pairing, "suppliers", vendor_id)
+        .await
+        .unwrap()
+        .is_none());
+    let skipped = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Warning)).await;
+    assert!(skipped
+        .iter()
+        .any(|o| o.procore_id == Some(vendor_id) && o.message.contains("NOTMAESTRO")));
+
+    w.admin
+        .update_record(Kind::Vendor, vendor_id, json!({"city": "Laval"}))
+        .await
+        .unwrap();
+    w.sync().await;
+    let all = erp.all::<Supplier>(&company).await.unwrap();
+    assert!(!all
+        .iter()
+        .any(|s| s.record.name == "Location d'outils Gagnon"));
+}
+
+async fn an_invalid_procore_project_number_is_an_error_and_the_others_sync(w: World) {
+    let bad = w
+        .admin
+        .insert_record(
+            Kind::Project,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Entrepôt Saint-Laurent", "project_number": "AB#12345678", "active": true,
+                   "country_code": "CA", "state_code": "QC"}),
+        )
+        .await
+        .unwrap();
+    let bad_id = field(&bad, "id").as_u64().expect("project id");
+    let run = w.sync().await;
+    let projects = run.entity("projects").unwrap();
+    assert_eq!(projects.errors.erp, 1, "{projects:#?}");
+    assert_eq!(projects.created.erp, 2, "1001 and 1002 still arrive");
+    assert!(projects.created.procore > 0);
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].procore_id, Some(bad_id));
+    assert!(
+        errors[0].message.contains("project_number"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("AB#12345678"),
+        "{}",
+        errors[0].message
+    );
+    assert!(w
+        .erp
+        .get::<Project>(&w.company, &"AB#12345678".to_owned())
+        .await
+        .unwrap()
+        .is_none());
+}
+
+async fn a_vendor_with_the_same_normalized_name_is_linked_not_duplicated(w: World) {
+    let supplier = flagged_suppliers(&w)[0].clone();
+    let spelled = format!("{} INC.", supplier.name.to_uppercase());
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": spelled, "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().unwrap();
+    let run = w.sync().await;
+    assert!(run.entity("suppliers").unwrap().linked >= 1);
+    assert_eq!(procore_id(&w, "suppliers", &supplier.code).await, vendor_id);
+    let same: Vec<Value> = procore_records(&w, Kind::Vendor)
+        .await
+        .into_iter()
+        .filter(|v| {
+            field(v, "name").as_str().is_some_and(|n| {
+                engine::matching::normalize_name(n)
+                    == engine::matching::normalize_name(&supplier.name)
+            })
+        })
+        .collect();
+    assert_eq!(same.len(), 1, "one vendor, not two: {same:#?}");
+    assert_eq!(field(&same[0], "origin_id"), &json!(supplier.code));
+}
+
+async fn a_dry_run_writes_and_records_nothing(w: World) {
+    w.admin.reset_request_counts().await.unwrap();
+    let dry = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        w.runner().sync(&["projects"], true),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(dry.run_id.is_none());
+    assert!(dry.entity("projects").unwrap().created.procore > 0);
+    let counts = w.admin.request_counts().await.unwrap();
+    for op in SYNC_OPS {
+        assert_eq!(counts.get(op), None, "{counts:?}");
+    }
+    assert_eq!(
+        w.state.count_bindings(w.pairing, "projects").await.unwrap(),
+        0
+    );
+    assert!(w
+        .state
+        .list_runs(Some(w.pairing), Page::first(10))
+        .await
+        .unwrap()
+        .is_empty());
+}
+
+async fn an_address_too_long_for_maestro_is_cut_with_a_warning(w: World) {
+    let long = "1234 chemin de la Côte-des-Neiges, bureau 1500, porte arrière";
+    let inserted = w
+        .admin
+        .insert_record(
+            Kind::Project,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Clinique Côte-des-Neiges", "project_number": "24990", "active": true,
+                   "address": long, "city": "Montréal", "state_code": "QC", "country_code": "CA"}),
+        )
+        .await
+        .unwrap();
+    let id = field(&inserted, "id").as_u64().unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.entity("projects").unwrap().warnings.erp, 1);
+    let p = erp_project(&w, "24990").await;
+    assert_eq!(p.address.as_deref().map(|a| a.chars().count()), Some(40));
+    let warnings = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Warning)).await;
+    assert!(warnings
+        .iter()
+        .any(|o| o.procore_id == Some(id) && o.message.contains("address")));
+    // Procore keeps its full address and nothing flows back.
+    let raw = w.admin.record(Kind::Project, id).await.unwrap();
+    assert_eq!(field(&raw, "address"), &json!(long));
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn supplier_status_follows_vendor_activity_both_ways(w: World) {
+    w.sync().await;
+    let suppliers = flagged_suppliers(&w);
+    let (a, b) = (suppliers[0].code.clone(), suppliers[1].code.clone());
+    let a_id = procore_id(&w, "suppliers", &a).await;
+    w.admin
+        .update_record(Kind::Vendor, a_id, json!({"is_active": false}))
+        .await
+        .unwrap();
+    let mut closed = w
+        .erp
+        .get::<Supplier>(&w.company, &b)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    closed.status = erp::SupplierStatus::Closed;
+    w.erp
+        .upsert(&w.company, &[closed], ChangeOrigin::User)
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let summary = run.entity("suppliers").unwrap();
+    assert_eq!(summary.updated.erp, 1, "{summary:#?}");
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    let a_now = w
+        .erp
+        .get::<Supplier>(&w.company, &a)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert_eq!(a_now.status, erp::SupplierStatus::Blocked);
+    let b_raw = w
+        .admin
+        .record(Kind::Vendor, procore_id(&w, "suppliers", &b).await)
+        .await
+        .unwrap();
+    assert_eq!(field(&b_raw, "is_active"), &json!(false));
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn a_write_procore_refuses_is_an_error_naming_the_record_and_field(w: World) {
+    w.sync().await;
+    let projects = flagged_projects(&w);
+    let (a, b) = (projects[0].number.clone(), projects[1].number.clone());
+    // A subdivision maestro*'s format accepts but Procore does not know.
+    edit_erp_project(&w, &a, |p| p.province = Some("ZZ".into())).await;
+    edit_erp_project(&w, &b, |p| p.city = Some("Rimouski".into())).await;
+
+    let run = w.sync().await;
+    let summary = run.entity("projects").unwrap();
+    assert_eq!(summary.errors.procore, 1, "{summary:#?}");
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].erp_key.as_deref(), Some(a.as_str()));
+    assert!(
+        errors[0].message.contains(&format!("project {a}"))
+            && errors[0].message.contains("state_code"),
+        "{}",
+        errors[0].message
+    );
+    let b_raw = w
+        .admin
+        .record(Kind::Project, procore_id(&w, "projects", &b).await)
+        .await
+        .unwrap();
+    assert_eq!(field(&b_raw, "city"), &json!("Rimouski"));
+}
+
+async fn a_supplier_flagged_later_is_linked_to_its_unchanged_vendor(w: World) {
+    let unflagged = w
+        .demo
+        .suppliers
+        .iter()
+        .find(|s| !s.linked_to_procore)
+        .expect("the demo has suppliers not flagged for Procore")
+        .clone();
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": unflagged.name, "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().unwrap();
+    // Without lookback, and a second after the insert (filters go to the second), the second
+    // run's Procore read no longer holds the vendor: only the full read for onboarding finds it.
+    let exact = runner::RunnerOptions {
+        lookback: chrono::Duration::zero(),
+        ..runner::RunnerOptions::default()
+    };
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    // First run: the supplier is not flagged, so neither is created from the other.
+    w.sync_with(exact.clone()).await;
+    let suppliers = w.erp.all::<Supplier>(&w.company).await.unwrap();
+    assert_eq!(
+        suppliers
+            .iter()
+            .filter(|s| s.record.name == unflagged.name)
+            .count(),
+        1,
+        "the vendor is not imported as a second supplier"
+    );
+
+    // Flagged later: the vendor has not changed since, and is still found and linked.
+    let mut flagged = unflagged.clone();
+    flagged.linked_to_procore = true;
+    w.erp
+        .upsert(&w.company, &[flagged], ChangeOrigin::User)
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let run = w.sync_with(exact).await;
+    let summary = run.entity("suppliers").unwrap();
+    assert_eq!(summary.linked, 1, "{summary:#?}");
+    assert_eq!(summary.created.procore, 0, "{summary:#?}");
+    assert_eq!(
+        procore_id(&w, "suppliers", &unflagged.code).await,
+        vendor_id
+    );
+    let raw = w.admin.record(Kind::Vendor, vendor_id).await.unwrap();
+    assert_eq!(field(&raw, "origin_id"), &json!(unflagged.code));
+}
+
+backend_tests!(
+    a_supplier_flagged_later_is_linked_to_its_unchanged_vendor,
+    a_write_procore_refuses_is_an_error_naming_the_record_and_field,
+    an_address_too_long_for_maestro_is_cut_with_a_warning,
+    supplier_status_follows_vendor_activity_both_ways,
+    full_sync_then_a_second_sync_writes_nothing,
+    edits_on_either_side_reach_the_other,
+    a_conflicting_edit_is_recorded_and_neither_side_overwritten,
+    a_notmaestro_vendor_is_never_imported,
+    an_invalid_procore_project_number_is_an_error_and_the_others_sync,
+    a_vendor_with_the_same_normalized_name_is_linked_not_duplicated,
+    a_dry_run_writes_and_records_nothing,
+);
