@@ -1,72 +1,71 @@
-//! `mpsync demo`: what mpsync does with Procore, end to end against the local simulator.
+//! `mpsync demo`: a full maestro* ⇄ Procore synchronization on embedded defaults.
 //!
-//! The simulator plays a developer-sandbox Procore on loopback, its state in a SQLite file so a
-//! second run finds the first run's records. The demo connects as a user would (authorize URL,
-//! login form, consent, code exchange), then drives the client through the behaviours the sync
-//! engine relies on, and prints the API calls it spent.
+//! The simulator plays a developer-sandbox Procore on loopback; the maestro* side is a *test*
+//! company in a SQLite file; the engine's state (bindings, cursors, runs, encrypted tokens) is a
+//! second SQLite file. The demo connects as a user would (authorize URL, login form, consent, code
+//! exchange), seeds Procore with records only Procore has and records that already exist on both
+//! sides, synchronizes every implemented entity, shows that a second sync writes nothing, then
+//! edits both sides — one edit each way and one conflicting pair — and synchronizes again.
+//! Every file stays in the demo directory for inspection.
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context};
-use procore::resources::vendors::{VendorFilters, VendorInput, VendorSyncItem};
+use erp::{ChangeOrigin, ErpStore, Project};
 use procore::{
-    AppCredentials, Client, Environment, EnvironmentKind, GateStatus, MemoryTokenStore,
-    OAuthClient, Secret,
+    AppCredentials, Client, Environment, EnvironmentKind, MemoryTokenStore, OAuthClient, Secret,
+    TokenStore,
 };
-use procore_sim::{
-    seed, FaultKind, FaultRule, RateLimitConfig, SimConfig, SimEnvironment, SimServer,
-};
+use procore_sim::{seed, Kind, RateLimitConfig, SimConfig, SimEnvironment, SimServer};
+use runner::{RunSummary, SyncRunner};
+use serde_json::json;
+use state::{Cipher, NewPairing, StateStore, StateTokenStore};
 
 const REDIRECT_URI: &str = "http://127.0.0.1/callback";
+const DEMO_SEED: u64 = 2026;
 
-/// Suppliers the demo's maestro* company sends to Procore.
-const SUPPLIERS: usize = 1_200;
-
-pub async fn run(data_dir: &Path, fresh: bool) -> anyhow::Result<()> {
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("creating the demo directory {}", data_dir.display()))?;
-    let state_file = data_dir.join("procore-sim.sqlite");
-    if fresh && state_file.exists() {
-        std::fs::remove_file(&state_file).context("removing the previous simulator state")?;
+pub async fn run(dir: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("creating the demo directory {}", dir.display()))?;
+    // Each demo starts from nothing, so what it prints is always the same story.
+    for name in ["procore-sim.sqlite", "erp.sqlite", "state.sqlite"] {
+        for suffix in ["", "-wal", "-shm"] {
+            let path = dir.join(format!("{name}{suffix}"));
+            if path.exists() {
+                std::fs::remove_file(&path)
+                    .with_context(|| format!("removing {}", path.display()))?;
+            }
+        }
     }
-    let rerun = state_file.exists();
 
-    // A compressed spike window so the demo shows pacing in seconds rather than minutes.
     let sim = SimServer::start(SimConfig {
         environment: SimEnvironment::DeveloperSandbox,
-        data: Some(state_file.clone()),
+        data: Some(dir.join("procore-sim.sqlite")),
+        // Procore's spike window, compressed so pacing shows in seconds.
         rate_limits: RateLimitConfig {
             enabled: true,
             hourly_limit: 3_600,
-            hourly_window: Duration::from_secs(3_600),
+            hourly_window: std::time::Duration::from_secs(3_600),
             spike_limit: 25,
-            spike_window: Duration::from_secs(2),
+            spike_window: std::time::Duration::from_secs(2),
         },
         ..SimConfig::default()
     })
     .await
     .context("starting the Procore simulator")?;
-    println!("mpsync demo — Procore simulator (developer sandbox)");
-    println!("  login host {}", sim.login_url());
-    println!("  API host   {}", sim.api_url());
+    println!("mpsync demo — files in {}", dir.display());
     println!(
-        "  state      {}{}",
-        state_file.display(),
-        if rerun {
-            " (from the previous run)"
-        } else {
-            " (new)"
-        }
+        "  Procore (simulated developer sandbox): login {}  API {}",
+        sim.login_url(),
+        sim.api_url()
     );
-
-    let outcome = tour(&sim).await;
+    let outcome = tour(&sim, dir).await;
     sim.shutdown().await;
     outcome
 }
 
-async fn tour(sim: &SimServer) -> anyhow::Result<()> {
+async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
     let environment = Environment::Custom {
         login_url: sim.login_url().clone(),
         api_url: sim.api_url().clone(),
@@ -77,244 +76,293 @@ async fn tour(sim: &SimServer) -> anyhow::Result<()> {
         client_secret: Secret::new(seed::CLIENT_SECRET.to_string()),
     };
 
-    println!("\n1. Connect to Procore (OAuth authorization code)");
+    // The maestro* side: a test company with its demo data.
+    let erp_url = format!("sqlite://{}", dir.join("erp.sqlite").display());
+    let erp = ErpStore::connect(&erp_url)
+        .await
+        .context("opening the ERP database")?;
+    let demo = erp::demo::generate(DEMO_SEED);
+    erp::demo::load(&erp, &demo)
+        .await
+        .context("writing the demo company")?;
+    let company = demo.company.code.clone();
+    println!(
+        "  maestro*: {} — {} ({:?} company): {} projects, {} suppliers",
+        company,
+        demo.company.name,
+        demo.company.environment,
+        demo.projects.len(),
+        demo.suppliers.len()
+    );
+
+    println!("\n1. Connect to Procore (OAuth authorization code through the login form)");
     let oauth = OAuthClient::new(&environment, credentials.clone())?;
-    let state = procore::generate_state();
-    let authorize = oauth.authorize_url(REDIRECT_URI, &state);
-    println!("  authorize URL: {}", redact_query(&authorize));
+    let csrf = procore::generate_state();
+    let authorize = oauth.authorize_url(REDIRECT_URI, &csrf);
     let back = procore_sim::browser::log_in(&authorize, seed::USER_EMAIL, seed::USER_PASSWORD)
         .await
         .context("logging in through the simulator's form")?;
     let query: std::collections::HashMap<_, _> = back.query_pairs().into_owned().collect();
-    if !procore::verify_state(&state, query.get("state").map(String::as_str).unwrap_or("")) {
+    if !procore::verify_state(&csrf, query.get("state").map(String::as_str).unwrap_or("")) {
         bail!("the login host answered with another state: refusing the code");
     }
     let code = query
         .get("code")
         .context("no authorization code in the redirect")?;
     let pair = oauth.exchange_code(code, REDIRECT_URI).await?;
-    println!(
-        "  logged in as {} through the login form; tokens received (never printed)",
-        seed::USER_EMAIL
-    );
-
-    let store = Arc::new(MemoryTokenStore::with_pair(pair));
-    let client = Client::builder(environment.clone(), credentials)
-        .token_store(store)
+    let probe = Client::builder(environment.clone(), credentials.clone())
+        .token_store(Arc::new(MemoryTokenStore::with_pair(pair.clone())))
         .build()?;
-    let me = client.me().await?;
-    println!(
-        "  me: {} <{}>",
-        me.name.as_deref().unwrap_or("?"),
-        me.login.as_deref().unwrap_or("?")
-    );
-
-    println!("\n2. Procore Company");
-    let companies = client
+    let companies = probe
         .companies()
         .list(&Default::default())
         .collect_all()
         .await?;
-    for company in &companies {
-        println!(
-            "  [{}] {}",
-            company.id,
-            company.name.as_deref().unwrap_or("")
-        );
-    }
-    let company = companies
+    let chosen = companies
         .iter()
         .find(|c| c.id == seed::COMPANY_ID)
         .context("the seeded company is not listed")?;
-    println!("  chosen: {}", company.name.as_deref().unwrap_or(""));
-    let client = client.with_company(company.id);
-
-    println!("\n3. Suppliers → Procore vendors, in bulk sync actions");
-    let mut items: Vec<VendorSyncItem> = (0..SUPPLIERS).map(supplier).collect();
-    // Two bad records from the ERP: each is refused with its field, the rest goes on.
-    items.push(VendorSyncItem {
-        origin_id: Some("FRN-BAD-1".into()),
-        name: Some("Fournisseur au pays inconnu".into()),
-        country_code: Some("ZZ".into()),
-        ..Default::default()
-    });
-    items.push(VendorSyncItem {
-        origin_id: Some("FRN-BAD-2".into()),
-        ..Default::default()
-    });
-    let started = Instant::now();
-    let before = client
-        .call_counts()
-        .get("RestV10VendorsSyncPatch")
-        .copied()
-        .unwrap_or(0);
-    let outcome = client.vendors().sync(items).await?;
-    let calls = client
-        .call_counts()
-        .get("RestV10VendorsSyncPatch")
-        .copied()
-        .unwrap_or(0)
-        - before;
     println!(
-        "  {} vendors created or updated, {} refused, in {} sync calls ({:.1} s)",
-        outcome.entities.len(),
-        outcome.errors.len(),
-        calls,
-        started.elapsed().as_secs_f64()
-    );
-    for error in &outcome.errors {
-        let fields: Vec<String> = error
-            .field_errors
+        "  logged in as {}; Procore companies: {}; chosen: {}",
+        seed::USER_EMAIL,
+        companies
             .iter()
-            .map(|f| format!("{}: {}", f.field, f.messages.join(", ")))
-            .collect();
-        println!(
-            "  refused {}: {}",
-            error.origin_id.as_deref().unwrap_or("(no origin id)"),
-            fields.join("; ")
+            .filter_map(|c| c.name.as_deref())
+            .collect::<Vec<_>>()
+            .join(", "),
+        chosen.name.as_deref().unwrap_or("")
+    );
+
+    // The engine's state; the token pair is kept there, encrypted.
+    let state_url = format!("sqlite://{}", dir.join("state.sqlite").display());
+    let state = StateStore::connect(&state_url)
+        .await
+        .context("opening the state database")?;
+    let pairing = state
+        .pair(&NewPairing::new(&company, &environment, chosen.id))
+        .await
+        .context("pairing the test company with the sandbox")?
+        .id;
+    let cipher = Arc::new(Cipher::load(&dir.join("mpsync.key")).context("loading the key")?);
+    let tokens = Arc::new(StateTokenStore::for_pairing(state.clone(), cipher, pairing));
+    tokens.save(&pair).await.context("saving the tokens")?;
+    println!("  tokens saved encrypted in state.sqlite (key in mpsync.key); never printed");
+    let client = Client::builder(environment, credentials)
+        .token_store(tokens)
+        .company_id(chosen.id)
+        .build()?;
+
+    println!("\n2. Procore already has data of its own");
+    seed_procore_side(sim, &demo).await?;
+
+    let runner = SyncRunner::new(
+        Arc::new(erp.clone()),
+        company.clone(),
+        state,
+        pairing,
+        client.clone(),
+    );
+    println!("\n3. First synchronization (every entity, in dependency order)");
+    let first = runner.sync(&[], false).await?;
+    print_summary(&first);
+
+    println!("\n4. Second synchronization: nothing changed, so nothing is written");
+    let second = runner.sync(&[], false).await?;
+    print_summary(&second);
+    if second.writes() != 0 {
+        bail!(
+            "the second synchronization wrote {} records: expected none",
+            second.writes()
         );
     }
 
-    println!("\n4. Lists are streamed page by page");
-    let mut pager = client
-        .vendors()
-        .list(&VendorFilters::default())
-        .with_per_page(500);
-    let mut read = 0usize;
-    let mut pages = 0usize;
-    while let Some(page) = pager.next_page().await? {
-        read += page.len();
-        pages += 1;
-    }
+    println!("\n5. Edits on both sides, one of them conflicting");
+    let edited = edit_both_sides(sim, &erp, &company, &demo).await?;
+    let third = runner.sync(&[], false).await?;
+    print_summary(&third);
+    let city = erp
+        .get::<Project>(&company, &edited.from_procore)
+        .await?
+        .map(|p| p.record.city.unwrap_or_default())
+        .unwrap_or_default();
     println!(
-        "  {read} vendors read in {pages} pages of {} (Total header: {})",
-        pager.per_page(),
-        pager.total().map_or("absent".into(), |t| t.to_string())
+        "  project {}: city from Procore now in maestro*: {city}",
+        edited.from_procore
+    );
+    println!(
+        "  project {}: city changed differently on both sides: recorded as a conflict, neither side overwritten",
+        edited.conflicting
     );
 
-    println!("\n5. A create whose answer is lost is not duplicated");
-    let origin_id = "FRN-PERDU-1";
-    if client
-        .vendors()
-        .find_by_origin_id(origin_id)
-        .await?
-        .is_some()
-    {
-        println!("  {origin_id} already exists from a previous run: nothing to create");
-    } else {
-        sim.admin()
-            .set_faults(vec![FaultRule {
-                operation: "RestV10VendorsPost".into(),
-                kind: FaultKind::CommitThenDrop,
-                count: Some(1),
-                probability: None,
-            }])
-            .await?;
-        let vendor = client
-            .vendors()
-            .create_once(&VendorInput {
-                name: Some("Grues et Levage Saguenay inc.".into()),
-                origin_id: Some(origin_id.into()),
-                country_code: Some("CA".into()),
-                state_code: Some("QC".into()),
-                ..Default::default()
-            })
-            .await?;
-        sim.admin().clear_faults().await?;
-        println!("  the simulator applied the create and dropped the answer; the client found it by origin_id");
-        println!("  vendor {} ({origin_id}) exists once", vendor.id);
-    }
-    let copies = client
-        .vendors()
-        .list(&VendorFilters {
-            origin_id: Some(origin_id.into()),
-            ..Default::default()
-        })
-        .collect_all()
-        .await?
-        .len();
-    if copies != 1 {
-        bail!("{copies} vendors carry {origin_id}: expected exactly one");
-    }
-
-    println!("\n6. The rate gate paces requests to Procore's windows (25 per 2 s here)");
-    let mut watch = client.gate_watch();
-    let pending = tokio::spawn(async move {
-        // What the Synchronization Manager shows as *pending*: the first pause the gate reports.
-        while watch.changed().await.is_ok() {
-            if let GateStatus::PausedUntil(until) = *watch.borrow() {
-                return Some(until);
-            }
-        }
-        None
-    });
-    let started = Instant::now();
-    let burst: Vec<_> = (0..60)
-        .map(|_| {
-            let client = client.clone();
-            tokio::spawn(async move { client.me().await })
-        })
-        .collect();
-    for call in burst {
-        call.await??;
-    }
     println!(
-        "  60 concurrent calls done in {:.1} s with {} responses of 429",
-        started.elapsed().as_secs_f64(),
+        "\nProcore API calls by operation ({} responses of 429)",
         client.rate_limited_count()
     );
-    if let Ok(Ok(Some(until))) = tokio::time::timeout(Duration::from_millis(10), pending).await {
-        println!(
-            "  the gate paused the burst until {} instead of sending into a full window",
-            until.format("%H:%M:%S%.3f")
-        );
-    }
-
-    println!("\nAPI calls by operation");
     for (operation, count) in client.call_counts() {
         println!("  {count:>6}  {operation}");
     }
+    println!(
+        "\nRuns, outcomes and conflicts are in {}",
+        dir.join("state.sqlite").display()
+    );
     Ok(())
 }
 
-/// A maestro* supplier of the demo's Québec general contractor, as a Procore vendor.
-fn supplier(i: usize) -> VendorSyncItem {
-    const TRADES: [&str; 8] = [
-        "Béton",
-        "Électricité",
-        "Plomberie",
-        "Charpenterie",
-        "Excavation",
-        "Toiture",
-        "Maçonnerie",
-        "Ventilation",
+/// Records only Procore has, a vendor the ERP also has under another spelling, a vendor marked
+/// NOTMAESTRO, and a project whose number maestro* cannot hold.
+async fn seed_procore_side(sim: &SimServer, demo: &erp::demo::DemoCompany) -> anyhow::Result<()> {
+    let admin = sim.admin();
+    let twin = demo
+        .suppliers
+        .iter()
+        .find(|s| s.linked_to_procore)
+        .context("a linked demo supplier")?;
+    let inserts = [
+        (
+            Kind::Vendor,
+            json!({"name": format!("{} INC.", twin.name.to_uppercase()), "is_active": true, "city": twin.city}),
+            format!(
+                "vendor \"{} INC.\" (the same company as supplier {})",
+                twin.name.to_uppercase(),
+                twin.code
+            ),
+        ),
+        (
+            Kind::Vendor,
+            json!({"name": "Location d'outils Gagnon", "notes": "Compte local — NOTMAESTRO", "is_active": true}),
+            "vendor \"Location d'outils Gagnon\" tagged NOTMAESTRO".to_string(),
+        ),
+        (
+            Kind::Project,
+            json!({"name": "Entrepôt Saint-Laurent", "project_number": "AB#12345678", "active": true,
+                   "country_code": "CA", "state_code": "QC"}),
+            "project \"AB#12345678\" (a number maestro* cannot hold)".to_string(),
+        ),
     ];
-    const CITIES: [(&str, &str); 6] = [
-        ("Montréal", "QC"),
-        ("Québec", "QC"),
-        ("Trois-Rivières", "QC"),
-        ("Sherbrooke", "QC"),
-        ("Gatineau", "QC"),
-        ("Ottawa", "ON"),
-    ];
-    let (city, province) = CITIES[i % CITIES.len()];
-    VendorSyncItem {
-        origin_id: Some(format!("FRN-{i:05}")),
-        name: Some(format!(
-            "{} {} {city} inc.",
-            TRADES[i % TRADES.len()],
-            i + 1
-        )),
-        city: Some(city.into()),
-        state_code: Some(province.into()),
-        country_code: Some("CA".into()),
-        ..Default::default()
+    for (kind, data, what) in inserts {
+        admin
+            .insert_record(kind, seed::COMPANY_ID, None, None, data)
+            .await
+            .with_context(|| format!("adding {what} in Procore"))?;
+        println!("  added in Procore: {what}");
     }
+    println!("  plus the sandbox's own projects and vendors, which maestro* does not have");
+    Ok(())
 }
 
-/// The authorize URL without its query, so nothing resembling a credential reaches the terminal.
-fn redact_query(url: &url::Url) -> String {
-    let mut shown = url.clone();
-    shown.set_query(None);
-    format!("{shown}?client_id=…&redirect_uri=…&state=…")
+struct Edited {
+    from_procore: String,
+    conflicting: String,
+}
+
+/// One project edited in maestro*, one in Procore, and one edited differently in both.
+async fn edit_both_sides(
+    sim: &SimServer,
+    erp: &ErpStore,
+    company: &str,
+    demo: &erp::demo::DemoCompany,
+) -> anyhow::Result<Edited> {
+    let linked: Vec<&Project> = demo
+        .projects
+        .iter()
+        .filter(|p| p.linked_to_procore)
+        .collect();
+    let [in_erp, in_procore, both, ..] = linked[..] else {
+        bail!("the demo company has fewer than three projects linked to Procore");
+    };
+    let admin = sim.admin();
+    let procore_id = |number: &str| {
+        let number = number.to_string();
+        let admin = admin.clone();
+        async move {
+            let projects = admin
+                .records(Kind::Project, Some(seed::COMPANY_ID), None)
+                .await?;
+            projects
+                .iter()
+                .find(|p| p["data"]["origin_id"] == number.as_str())
+                .and_then(|p| p["id"].as_u64())
+                .with_context(|| format!("project {number} is not in Procore"))
+        }
+    };
+    // A new city must differ from the current one, or the "edit" would change nothing.
+    let new_city = |project: &Project, wanted: &'static [&'static str]| -> &'static str {
+        wanted
+            .iter()
+            .copied()
+            .find(|c| project.city.as_deref() != Some(*c))
+            .unwrap_or(wanted[0])
+    };
+    let (erp_city, erp_conflicting, procore_city, procore_conflicting) = (
+        new_city(in_erp, &["Sept-Îles", "Gaspé"]),
+        new_city(both, &["Rimouski", "Matane"]),
+        new_city(in_procore, &["Drummondville", "Victoriaville"]),
+        new_city(both, &["Chicoutimi", "Alma"]),
+    );
+    let erp_edit = |project: &Project, city: &str| {
+        let mut edited = project.clone();
+        edited.city = Some(city.into());
+        edited
+    };
+    erp.upsert(
+        company,
+        &[erp_edit(in_erp, erp_city), erp_edit(both, erp_conflicting)],
+        ChangeOrigin::User,
+    )
+    .await?;
+    println!(
+        "  maestro*: project {} city → {erp_city}; project {} city → {erp_conflicting}",
+        in_erp.number, both.number
+    );
+    admin
+        .update_record(
+            Kind::Project,
+            procore_id(&in_procore.number).await?,
+            json!({"city": procore_city}),
+        )
+        .await?;
+    admin
+        .update_record(
+            Kind::Project,
+            procore_id(&both.number).await?,
+            json!({"city": procore_conflicting}),
+        )
+        .await?;
+    println!(
+        "  Procore:  project {} city → {procore_city}; project {} city → {procore_conflicting}",
+        in_procore.number, both.number
+    );
+    Ok(Edited {
+        from_procore: in_procore.number.clone(),
+        conflicting: both.number.clone(),
+    })
+}
+
+fn print_summary(summary: &RunSummary) {
+    println!(
+        "  {:<10} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>14} {:>14}",
+        "entity",
+        "created ERP/PC",
+        "updated ERP/PC",
+        "linked",
+        "unchanged",
+        "skipped",
+        "conflicts",
+        "warnings ERP/PC",
+        "errors ERP/PC"
+    );
+    for e in &summary.entities {
+        println!(
+            "  {:<10} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>14} {:>14}",
+            e.entity,
+            format!("{} / {}", e.created.erp, e.created.procore),
+            format!("{} / {}", e.updated.erp, e.updated.procore),
+            e.linked,
+            e.unchanged,
+            e.skipped,
+            e.conflicts,
+            format!("{} / {}", e.warnings.erp, e.warnings.procore),
+            format!("{} / {}", e.errors.erp, e.errors.procore),
+        );
+    }
 }

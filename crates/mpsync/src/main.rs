@@ -28,15 +28,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Runs the demonstration on embedded defaults: a local Procore simulator on a SQLite file,
-    /// connected through Procore's OAuth login form. No setup needed.
+    /// Runs a full synchronization on embedded defaults, no setup needed: a local Procore
+    /// simulator (developer sandbox) and a test maestro* company in SQLite files, connected
+    /// through Procore's OAuth login form; then a second sync that writes nothing, and edits on
+    /// both sides with a conflict.
     Demo {
-        /// Where the demo keeps its files (the simulator's state survives between runs).
-        #[arg(long, alias = "dir", default_value = ".mpsync/demo")]
-        data_dir: PathBuf,
-        /// Starts from a fresh simulator state instead of the one left by the previous run.
-        #[arg(long)]
-        fresh: bool,
+        /// Where the demo's files go (simulator state, ERP and state databases, key); they stay
+        /// for inspection and are replaced by the next demo.
+        #[arg(long, alias = "data-dir", default_value = ".mpsync/demo")]
+        dir: PathBuf,
     },
     /// The maestro* company data: CSV import and export of every entity, the demo company.
     Erp {
@@ -62,9 +62,7 @@ async fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let outcome = match Cli::parse().command {
-        Command::Demo { data_dir, fresh } => demo::run(&data_dir, fresh)
-            .await
-            .map(|()| ExitCode::SUCCESS),
+        Command::Demo { dir } => demo::run(&dir).await.map(|()| ExitCode::SUCCESS),
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
     };
     match outcome {

@@ -1,4 +1,4 @@
-//! The README's first command: `mpsync demo` runs on a fresh directory, twice, and prints no secret.
+//! The `mpsync` command line: the README's first command (`mpsync demo`) and `mpsync erp`.
 
 use std::process::Command;
 
@@ -6,7 +6,7 @@ use procore_sim::seed;
 
 fn demo(dir: &std::path::Path) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_mpsync"))
-        .args(["demo", "--data-dir"])
+        .args(["demo", "--dir"])
         .arg(dir)
         .output()
         .expect("mpsync runs");
@@ -22,24 +22,77 @@ fn demo(dir: &std::path::Path) -> String {
     stdout
 }
 
+/// The numbers in one line of a summary table: `projects 2 / 14 0 / 0 …`.
+fn row<'a>(section: &'a str, entity: &str) -> Vec<&'a str> {
+    section
+        .lines()
+        .find(|l| l.trim_start().starts_with(entity))
+        .unwrap_or_else(|| panic!("no {entity} line in:\n{section}"))
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| *w != "/")
+        .collect()
+}
+
+fn section<'a>(out: &'a str, from: &str, to: &str) -> &'a str {
+    let start = out
+        .find(from)
+        .unwrap_or_else(|| panic!("no {from:?} in:\n{out}"));
+    let end = out[start..].find(to).map_or(out.len(), |i| start + i);
+    &out[start..end]
+}
+
 #[test]
-fn the_demo_runs_on_a_fresh_directory_and_again_on_its_own_state() {
+fn the_demo_synchronizes_both_ways_then_writes_nothing_then_carries_edits_and_a_conflict() {
     let dir = std::env::temp_dir().join(format!("mpsync-demo-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
+    let out = demo(&dir);
 
-    let first = demo(&dir);
-    assert!(first.contains("(new)"), "{first}");
-    assert!(first.contains("2 refused"), "{first}");
-    assert!(first.contains("country_code"), "{first}");
-    assert!(first.contains("exists once"), "{first}");
-    assert!(first.contains("with 0 responses of 429"), "{first}");
-
-    let second = demo(&dir);
-    assert!(second.contains("(from the previous run)"), "{second}");
-    assert!(
-        second.contains("already exists from a previous run"),
-        "{second}"
+    // created ERP, created Procore, updated ERP, updated Procore, linked, unchanged, skipped,
+    // conflicts, warnings ERP, warnings Procore, errors ERP, errors Procore.
+    let first = section(&out, "3. First", "4. Second");
+    let projects = row(first, "projects");
+    assert_ne!(projects[1], "0", "projects created in Procore: {first}");
+    assert_ne!(
+        projects[0], "0",
+        "Procore-only projects created in maestro*: {first}"
     );
+    assert_eq!(
+        projects[10], "1",
+        "the AB#12345678 project is refused: {first}"
+    );
+    let suppliers = row(first, "suppliers");
+    assert_eq!(
+        suppliers[4], "1",
+        "the existing vendor is linked, not duplicated: {first}"
+    );
+
+    let second = section(&out, "4. Second", "5. Edits");
+    for entity in ["projects", "suppliers"] {
+        let r = row(second, entity);
+        assert_eq!(
+            &r[..4],
+            ["0", "0", "0", "0"],
+            "{entity} wrote on the second sync: {second}"
+        );
+    }
+
+    let third = section(&out, "5. Edits", "Procore API calls");
+    let projects = row(third, "projects");
+    assert_eq!(&projects[2..4], ["1", "1"], "one edit each way: {third}");
+    assert_eq!(projects[7], "1", "one conflict: {third}");
+    assert!(out.contains("Drummondville"));
+
+    // The files stay for inspection, and a second demo starts over cleanly.
+    for file in [
+        "procore-sim.sqlite",
+        "erp.sqlite",
+        "state.sqlite",
+        "mpsync.key",
+    ] {
+        assert!(dir.join(file).exists(), "{file} kept");
+    }
+    demo(&dir);
     let _ = std::fs::remove_dir_all(&dir);
 }
 
