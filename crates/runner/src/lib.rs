@@ -9,7 +9,8 @@
 //! the last, the cursors) in one state transaction; record one outcome per record and every
 //! conflict. A field changed differently on both sides is never written.
 //!
-//! Entities: [`entities::projects`] and [`entities::suppliers`] (Procore vendors).
+//! Entities: [`entities::projects`], [`entities::suppliers`] (Procore vendors) and
+//! [`entities::employees`] (Procore company users, one way).
 
 pub mod entities;
 pub mod error;

@@ -17,6 +17,7 @@ use state::{
     WrittenSide,
 };
 
+use crate::entities::employees::Employees;
 use crate::entities::projects::Projects;
 use crate::entities::suppliers::Suppliers;
 use crate::entities::{ErpSide, ProcoreSide, SyncEntity, SPECS};
@@ -121,6 +122,7 @@ impl SyncRunner {
             let result = match spec.name {
                 "projects" => self.sync_entity::<Projects>(run_id, started).await,
                 "suppliers" => self.sync_entity::<Suppliers>(run_id, started).await,
+                "employees" => self.sync_entity::<Employees>(run_id, started).await,
                 other => Err(RunnerError::UnknownEntity(other.to_owned())),
             };
             match result {
@@ -184,7 +186,9 @@ impl SyncRunner {
 
         let mut snap = Snapshot::<E>::default();
         for record in erp_changed {
-            snap.add_erp(record);
+            if let Err(message) = snap.add_erp(record) {
+                out.invalid_erp(message);
+            }
         }
         for record in procore_changed {
             if let Err(message) = snap.add_procore(record) {
@@ -239,7 +243,7 @@ impl SyncRunner {
             let (all, _) = self.read_erp::<E>(ChangeSeq::ORIGIN).await?;
             for record in all {
                 let key = record.key();
-                if !snap.erp.contains_key(&key) {
+                if !snap.erp.contains_key(&key) && !snap.invalid_erp.contains(&key) {
                     erp_pool.insert(key, record);
                 }
             }
@@ -260,6 +264,14 @@ impl SyncRunner {
             erp_pool,
             procore_pool,
         );
+        // An entity maestro* alone creates leaves the Procore records it is not linked to alone:
+        // reporting each of them (every directory user, for employees) as skipped on every run
+        // would only bury the outcomes that matter.
+        if !spec.direction.writes_erp() {
+            let bound: BTreeSet<u64> = bindings.keys().map(|(_, id)| *id).collect();
+            snap.procore.retain(|id, _| bound.contains(id));
+            snap.procore_raw.retain(|id, _| bound.contains(id));
+        }
 
         // A record with an open conflict is compared on both sides: the planner takes an
         // absent side for the agreed values, which the conflicting field does not have.
@@ -273,7 +285,9 @@ impl SyncRunner {
                     .get(&self.company, &bound.erp_key)
                     .await?
                 {
-                    snap.add_erp(c.record);
+                    if let Err(message) = snap.add_erp(c.record) {
+                        out.invalid_erp(message);
+                    }
                 }
             }
             if !snap.procore.contains_key(&bound.procore_id)
@@ -306,7 +320,9 @@ impl SyncRunner {
                 match missing {
                     Side::Erp => {
                         if let Some(c) = E::store(&*self.erp).get(&self.company, &erp_key).await? {
-                            snap.add_erp(c.record);
+                            if let Err(message) = snap.add_erp(c.record) {
+                                out.invalid_erp(message);
+                            }
                         }
                     }
                     Side::Procore => {
@@ -437,7 +453,9 @@ impl SyncRunner {
             .map(|k| (k.clone(), (snap.erp[k].keys.clone(), None)))
             .collect();
         for (key, record) in erp_pool {
-            erp_candidates.insert(key, (E::from_erp(&record).keys, Some(record)));
+            if E::erp_invalid(&record).is_none() {
+                erp_candidates.insert(key, (E::from_erp(&record).keys, Some(record)));
+            }
         }
         let mut procore_candidates: BTreeMap<u64, (MatchKeys, Option<E::Procore>)> =
             unbound_procore
@@ -468,7 +486,8 @@ impl SyncRunner {
             // A pooled record (unchanged since its cursor) joins the snapshot: its values are
             // needed to compare the two sides of the new link.
             if let Some((_, Some(record))) = erp_candidates.remove(&link.erp_key) {
-                snap.add_erp(record);
+                // Invalid records were kept out of the candidates above.
+                let _ = snap.add_erp(record);
             }
             if let Some((_, Some(record))) = procore_candidates.remove(&link.procore_id) {
                 let _ = snap.add_procore(record);
@@ -862,6 +881,8 @@ struct Snapshot<E: SyncEntity> {
     procore: BTreeMap<u64, ProcoreSide>,
     /// Procore records that cannot exist in maestro* (reported as errors).
     invalid: BTreeSet<u64>,
+    /// maestro* records that cannot exist in Procore (reported as errors).
+    invalid_erp: BTreeSet<String>,
 }
 
 impl<E: SyncEntity> Default for Snapshot<E> {
@@ -872,15 +893,24 @@ impl<E: SyncEntity> Default for Snapshot<E> {
             procore_raw: BTreeMap::new(),
             procore: BTreeMap::new(),
             invalid: BTreeSet::new(),
+            invalid_erp: BTreeSet::new(),
         }
     }
 }
 
 impl<E: SyncEntity> Snapshot<E> {
-    fn add_erp(&mut self, record: E::Erp) {
+    fn add_erp(&mut self, record: E::Erp) -> Result<(), (String, String)> {
         let key = record.key();
+        // A record kept out on purpose is a skip, not an error: only eligible ones are checked.
+        if E::from_erp(&record).planned.excluded.is_none() {
+            if let Some(message) = E::erp_invalid(&record) {
+                self.invalid_erp.insert(key.clone());
+                return Err((key, message));
+            }
+        }
         self.erp.insert(key.clone(), E::from_erp(&record));
         self.erp_raw.insert(key, record);
+        Ok(())
     }
 
     fn add_procore(&mut self, record: E::Procore) -> Result<(), (u64, String)> {
@@ -958,6 +988,18 @@ impl Recorder {
         self.push(
             None,
             Some(id),
+            OutcomeAction::Skip,
+            WrittenSide::None,
+            SyncStatus::Error,
+            message,
+        );
+    }
+
+    fn invalid_erp(&mut self, (key, message): (String, String)) {
+        self.summary.errors.procore += 1;
+        self.push(
+            Some(&key),
+            None,
             OutcomeAction::Skip,
             WrittenSide::None,
             SyncStatus::Error,

@@ -11,11 +11,12 @@ use erp::{EntityStore, ErpConnector};
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use serde_json::Value;
 
+pub mod employees;
 pub mod projects;
 pub mod suppliers;
 
 /// Every entity the runner knows, in declaration order (the engine orders them by dependency).
-pub const SPECS: &[EntitySpec] = &[projects::SPEC, suppliers::SPEC];
+pub const SPECS: &[EntitySpec] = &[projects::SPEC, suppliers::SPEC, employees::SPEC];
 
 /// A maestro* record as the planner and the matcher see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,6 +52,11 @@ pub trait SyncEntity: Send + Sync + 'static {
     fn store(erp: &dyn ErpConnector) -> &dyn EntityStore<Self::Erp>;
 
     fn from_erp(record: &Self::Erp) -> ErpSide;
+    /// Why a maestro* record cannot be synchronized at all (an error outcome naming the record
+    /// and the field), as opposed to one kept out on purpose (`excluded`, a skip).
+    fn erp_invalid(_record: &Self::Erp) -> Option<String> {
+        None
+    }
     /// The record mapped for the planner, or why it cannot be synchronized at all (an error
     /// outcome naming the record and the field).
     fn from_procore(record: &Self::Procore) -> Result<ProcoreSide, String>;

@@ -4,13 +4,17 @@
 #[macro_use]
 mod support;
 
-use erp::{ChangeOrigin, Project, Supplier};
+use erp::{ChangeOrigin, Employee, Project, Supplier};
 use procore_sim::{seed, Kind};
 use serde_json::{json, Value};
 use state::{OutcomeFilter, Page, SyncStatus};
 use support::World;
 
-const SYNC_OPS: [&str; 2] = ["RestV10ProjectsSyncPatch", "RestV10VendorsSyncPatch"];
+const SYNC_OPS: [&str; 3] = [
+    "RestV10ProjectsSyncPatch",
+    "RestV10VendorsSyncPatch",
+    "RestV13CompaniesCompanyIdUsersSyncPatch",
+];
 
 fn flagged_projects(w: &World) -> Vec<&Project> {
     w.demo
@@ -26,6 +30,29 @@ fn flagged_suppliers(w: &World) -> Vec<&Supplier> {
         .iter()
         .filter(|s| s.linked_to_procore)
         .collect()
+}
+
+fn flagged_employees(w: &World) -> Vec<&Employee> {
+    w.demo
+        .employees
+        .iter()
+        .filter(|e| e.linked_to_procore)
+        .collect()
+}
+
+async fn edit_erp_employee(w: &World, code: &str, edit: impl FnOnce(&mut Employee)) {
+    let mut e = w
+        .erp
+        .get::<Employee>(&w.company, &code.to_owned())
+        .await
+        .unwrap()
+        .expect("employee exists")
+        .record;
+    edit(&mut e);
+    w.erp
+        .upsert(&w.company, &[e], ChangeOrigin::User)
+        .await
+        .unwrap();
 }
 
 async fn procore_records(w: &World, kind: Kind) -> Vec<Value> {
@@ -504,7 +531,138 @@ async fn a_supplier_flagged_later_is_linked_to_its_unchanged_vendor(w: World) {
     assert_eq!(field(&raw, "origin_id"), &json!(unflagged.code));
 }
 
+async fn employees_arrive_as_employee_users_and_edits_follow(w: World) {
+    let seeded = procore_records(&w, Kind::CompanyUser).await;
+    let first = w.sync().await;
+    let employees = first
+        .entity("employees")
+        .expect("employees run with the others");
+    assert_eq!(first.errors(), 0, "{first:#?}");
+    assert_eq!(
+        employees.created.procore + employees.linked,
+        flagged_employees(&w).len() as u64,
+        "{employees:#?}"
+    );
+    assert_eq!(employees.created.erp + employees.updated.erp, 0);
+    for e in flagged_employees(&w) {
+        let id = procore_id(&w, "employees", &e.code).await;
+        let raw = w.admin.record(Kind::CompanyUser, id).await.unwrap();
+        assert_eq!(field(&raw, "origin_id"), &json!(e.code));
+        assert_eq!(field(&raw, "is_employee"), &json!(true));
+        assert_eq!(field(&raw, "employee_id"), &json!(e.code));
+        assert_eq!(field(&raw, "last_name"), &json!(e.last_name));
+        assert_eq!(field(&raw, "email_address"), &json!(e.email));
+    }
+    // Unflagged employees stay out, and the users already in Procore are left as they were.
+    let unflagged = w.demo.employees.iter().find(|e| !e.linked_to_procore);
+    if let Some(e) = unflagged {
+        assert!(w
+            .state
+            .binding_by_erp_key(w.pairing, "employees", &e.code)
+            .await
+            .unwrap()
+            .is_none());
+    }
+    for before in &seeded {
+        let id = field(before, "id").as_u64().expect("user id");
+        let after = w.admin.record(Kind::CompanyUser, id).await.unwrap();
+        assert_eq!(field(&after, "origin_id"), field(before, "origin_id"));
+        assert_eq!(field(&after, "employee_id"), field(before, "employee_id"));
+    }
+
+    w.admin.reset_request_counts().await.unwrap();
+    let second = w.sync().await;
+    assert_eq!(second.writes(), 0, "{second:#?}");
+    let counts = w.admin.request_counts().await.unwrap();
+    assert_eq!(
+        counts.get("RestV13CompaniesCompanyIdUsersSyncPatch"),
+        None,
+        "{counts:?}"
+    );
+
+    let code = flagged_employees(&w)[0].code.clone();
+    edit_erp_employee(&w, &code, |e| e.last_name = "Bouchard-Lévesque".into()).await;
+    let run = w.sync().await;
+    let summary = run.entity("employees").unwrap();
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    let raw = w
+        .admin
+        .record(Kind::CompanyUser, procore_id(&w, "employees", &code).await)
+        .await
+        .unwrap();
+    assert_eq!(field(&raw, "last_name"), &json!("Bouchard-Lévesque"));
+    assert_eq!(w.sync().await.writes(), 0);
+}
+
+async fn an_employee_without_an_email_is_an_error_and_the_others_sync(w: World) {
+    let code = flagged_employees(&w)[0].code.clone();
+    edit_erp_employee(&w, &code, |e| e.email = None).await;
+    let run = w.sync().await;
+    let summary = run.entity("employees").unwrap();
+    assert_eq!(summary.errors.procore, 1, "{summary:#?}");
+    assert_eq!(
+        summary.created.procore + summary.linked,
+        flagged_employees(&w).len() as u64 - 1,
+        "{summary:#?}"
+    );
+    assert!(w
+        .state
+        .binding_by_erp_key(w.pairing, "employees", &code)
+        .await
+        .unwrap()
+        .is_none());
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert!(
+        errors
+            .iter()
+            .any(|o| o.erp_key.as_deref() == Some(code.as_str())
+                && o.message.contains(&code)
+                && o.message.contains("email")),
+        "{errors:#?}"
+    );
+}
+
+async fn a_procore_user_with_the_same_email_is_linked_not_duplicated(w: World) {
+    let e = flagged_employees(&w)[0].clone();
+    let email = e.email.clone().expect("demo employees have an email");
+    let user = w
+        .admin
+        .insert_record(
+            Kind::CompanyUser,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"first_name": e.first_name, "last_name": e.last_name,
+                   "email_address": email.to_uppercase(), "is_active": true,
+                   "is_employee": false, "origin_id": null}),
+        )
+        .await
+        .unwrap();
+    let user_id = field(&user, "id").as_u64().expect("user id");
+    let run = w.sync().await;
+    let summary = run.entity("employees").unwrap();
+    assert_eq!(summary.linked, 1, "{summary:#?}");
+    assert_eq!(procore_id(&w, "employees", &e.code).await, user_id);
+    let raw = w.admin.record(Kind::CompanyUser, user_id).await.unwrap();
+    assert_eq!(field(&raw, "origin_id"), &json!(e.code));
+    assert_eq!(field(&raw, "is_employee"), &json!(true));
+    assert_eq!(field(&raw, "employee_id"), &json!(e.code));
+    let same_email = procore_records(&w, Kind::CompanyUser)
+        .await
+        .into_iter()
+        .filter(|u| {
+            field(u, "email_address")
+                .as_str()
+                .is_some_and(|a| a.eq_ignore_ascii_case(&email))
+        })
+        .count();
+    assert_eq!(same_email, 1, "one user per email");
+}
+
 backend_tests!(
+    employees_arrive_as_employee_users_and_edits_follow,
+    an_employee_without_an_email_is_an_error_and_the_others_sync,
+    a_procore_user_with_the_same_email_is_linked_not_duplicated,
     a_supplier_flagged_later_is_linked_to_its_unchanged_vendor,
     a_write_procore_refuses_is_an_error_naming_the_record_and_field,
     an_address_too_long_for_maestro_is_cut_with_a_warning,
