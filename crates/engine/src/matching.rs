@@ -3,7 +3,7 @@
 //! linked only when exactly one record on the other side matches it; ambiguous matches are
 //! reported for a person to decide.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The attribute two records matched on, strongest first.
 #[derive(
@@ -52,8 +52,9 @@ pub struct Proposals {
 /// record linked by one attribute is not offered again to a weaker one.
 pub fn propose(erp: &[(String, MatchKeys)], procore: &[(u64, MatchKeys)]) -> Proposals {
     let mut out = Proposals::default();
-    let mut taken_erp: Vec<&str> = Vec::new();
-    let mut taken_procore: Vec<u64> = Vec::new();
+    // Sets, not lists: onboarding a directory of thousands must not be quadratic.
+    let mut taken_erp: BTreeSet<&str> = BTreeSet::new();
+    let mut taken_procore: BTreeSet<u64> = BTreeSet::new();
     for attribute in [MatchedOn::OriginId, MatchedOn::Number, MatchedOn::Name] {
         let key = |k: &MatchKeys| -> Option<String> {
             match attribute {
@@ -91,8 +92,8 @@ pub fn propose(erp: &[(String, MatchKeys)], procore: &[(u64, MatchKeys)]) -> Pro
                         procore_id: *id,
                         matched_on: attribute,
                     });
-                    taken_erp.push(erp_key);
-                    taken_procore.push(*id);
+                    taken_erp.insert(erp_key);
+                    taken_procore.insert(*id);
                 }
                 _ => {
                     for erp_key in erp_keys {
@@ -108,7 +109,7 @@ pub fn propose(erp: &[(String, MatchKeys)], procore: &[(u64, MatchKeys)]) -> Pro
     }
     // A record ambiguous by one attribute may have been linked by a stronger one.
     out.ambiguous
-        .retain(|a| !out.links.iter().any(|l| l.erp_key == a.erp_key));
+        .retain(|a| !taken_erp.contains(a.erp_key.as_str()));
     out
 }
 

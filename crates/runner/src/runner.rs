@@ -17,6 +17,7 @@ use state::{
     WrittenSide,
 };
 
+use crate::entities::customers::Customers;
 use crate::entities::employees::Employees;
 use crate::entities::projects::Projects;
 use crate::entities::suppliers::Suppliers;
@@ -121,6 +122,7 @@ impl SyncRunner {
         for spec in order {
             let result = match spec.name {
                 "projects" => self.sync_entity::<Projects>(run_id, started).await,
+                "customers" => self.sync_entity::<Customers>(run_id, started).await,
                 "suppliers" => self.sync_entity::<Suppliers>(run_id, started).await,
                 "employees" => self.sync_entity::<Employees>(run_id, started).await,
                 other => Err(RunnerError::UnknownEntity(other.to_owned())),
@@ -196,6 +198,8 @@ impl SyncRunner {
             }
         }
 
+        self.leave_siblings_records::<E>(&mut snap).await?;
+
         // The links touching them.
         let mut bindings = self.bindings(name, &snap).await?;
 
@@ -231,12 +235,14 @@ impl SyncRunner {
                 }
             }
             let ids: Vec<u64> = procore_pool.keys().copied().collect();
-            for b in self
-                .state
-                .bindings_by_procore_ids(self.pairing, name, &ids)
-                .await?
-            {
-                procore_pool.remove(&b.procore_id);
+            for entity in std::iter::once(name).chain(E::SHARES_PROCORE_WITH.iter().copied()) {
+                for b in self
+                    .state
+                    .bindings_by_procore_ids(self.pairing, entity, &ids)
+                    .await?
+                {
+                    procore_pool.remove(&b.procore_id);
+                }
             }
         }
         if !unbound_procore.is_empty() && erp_since.is_some() {
@@ -264,6 +270,12 @@ impl SyncRunner {
             erp_pool,
             procore_pool,
         );
+        // A record this entity may only link is left alone once it is not linked.
+        let bound: BTreeSet<u64> = bindings.keys().map(|(_, id)| *id).collect();
+        snap.procore
+            .retain(|id, side| !side.link_only || bound.contains(id));
+        let kept: BTreeSet<u64> = snap.procore.keys().copied().collect();
+        snap.procore_raw.retain(|id, _| kept.contains(id));
         // An entity maestro* alone creates leaves the Procore records it is not linked to alone:
         // reporting each of them (every directory user, for employees) as skipped on every run
         // would only bury the outcomes that matter.
@@ -356,6 +368,39 @@ impl SyncRunner {
         )
         .await?;
         Ok(out.summary)
+    }
+
+    /// Keeps out of `snap` the Procore records bound to an entity sharing their resource: a
+    /// record this entity could only link is dropped, one it would take is refused by name.
+    async fn leave_siblings_records<E: SyncEntity>(
+        &self,
+        snap: &mut Snapshot<E>,
+    ) -> Result<(), RunnerError> {
+        if E::SHARES_PROCORE_WITH.is_empty() || snap.procore.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<u64> = snap.procore.keys().copied().collect();
+        for sibling in E::SHARES_PROCORE_WITH {
+            for b in self
+                .state
+                .bindings_by_procore_ids(self.pairing, sibling, &ids)
+                .await?
+            {
+                let Some(side) = snap.procore.get_mut(&b.procore_id) else {
+                    continue;
+                };
+                if side.link_only {
+                    snap.procore.remove(&b.procore_id);
+                    snap.procore_raw.remove(&b.procore_id);
+                } else {
+                    side.planned.excluded.get_or_insert(format!(
+                        "Procore company {}: already synchronized as {sibling} {}; a company is never both",
+                        b.procore_id, b.erp_key
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Fields with an open conflict, per maestro* key.
@@ -638,7 +683,8 @@ impl SyncRunner {
                         to_procore,
                         ..
                     } => {
-                        let stamp = snap.origin_id(*procore_id) != Some(erp_key.as_str());
+                        let stamp =
+                            snap.origin_id(*procore_id) != Some(E::origin_id_for(erp_key).as_str());
                         if to_procore.names().next().is_some() || stamp {
                             items.push(E::procore_item(Some(*procore_id), erp_key, to_procore));
                             sent.push((i, Some(*procore_id), erp_key.clone()));
@@ -821,7 +867,8 @@ fn apply_sync_outcome<E: SyncEntity>(
     sent: &[(usize, Option<u64>, String)],
     results: &mut [StepResult],
 ) {
-    for (i, id, origin) in sent {
+    for (i, id, key) in sent {
+        let origin = E::origin_id_for(key);
         let refused = outcome.errors.iter().find(|e| match id {
             Some(id) => e.id == Some(*id),
             None => e.origin_id.as_deref() == Some(origin.as_str()),
@@ -829,7 +876,7 @@ fn apply_sync_outcome<E: SyncEntity>(
         if let Some(e) = refused {
             let fields: Vec<String> = e.field_errors.iter().map(ToString::to_string).collect();
             results[*i].procore_error = Some(format!(
-                "{} {origin}: refused by Procore: {}",
+                "{} {key}: refused by Procore: {}",
                 E::LABEL,
                 fields.join("; ")
             ));
@@ -848,7 +895,7 @@ fn apply_sync_outcome<E: SyncEntity>(
             }
             None => {
                 results[*i].procore_error = Some(format!(
-                    "{} {origin}: Procore neither confirmed nor refused the write",
+                    "{} {key}: Procore neither confirmed nor refused the write",
                     E::LABEL
                 ))
             }

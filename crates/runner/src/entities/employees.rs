@@ -147,6 +147,7 @@ impl SyncEntity for Employees {
                 name: None,
             },
             warnings: Vec::new(),
+            link_only: false,
         })
     }
 

@@ -11,12 +11,19 @@ use erp::{EntityStore, ErpConnector};
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use serde_json::Value;
 
+pub mod customers;
+pub mod directory;
 pub mod employees;
 pub mod projects;
 pub mod suppliers;
 
 /// Every entity the runner knows, in declaration order (the engine orders them by dependency).
-pub const SPECS: &[EntitySpec] = &[projects::SPEC, suppliers::SPEC, employees::SPEC];
+pub const SPECS: &[EntitySpec] = &[
+    projects::SPEC,
+    customers::SPEC,
+    suppliers::SPEC,
+    employees::SPEC,
+];
 
 /// A maestro* record as the planner and the matcher see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +40,10 @@ pub struct ProcoreSide {
     /// The record syncs, but not exactly as Procore holds it (an address cut to 40 characters):
     /// shown as warnings when the value reaches maestro*.
     pub warnings: Vec<String>,
+    /// The record may be linked to an unbound maestro* record it matches, but is not this
+    /// entity's otherwise: unlinked, it is left out of the plan without a word (a plain vendor,
+    /// for customers).
+    pub link_only: bool,
 }
 
 /// One synchronized entity: its declaration, mappers and Procore calls.
@@ -48,6 +59,9 @@ pub trait SyncEntity: Send + Sync + 'static {
     const SPEC: EntitySpec;
     /// Singular name for messages (`project`, `supplier`).
     const LABEL: &'static str;
+    /// Other entities kept in the same Procore resource: a Procore record bound to one of them
+    /// is never this entity's (a directory company is a supplier or a customer, not both).
+    const SHARES_PROCORE_WITH: &'static [&'static str] = &[];
 
     fn store(erp: &dyn ErpConnector) -> &dyn EntityStore<Self::Erp>;
 
@@ -82,6 +96,10 @@ pub trait SyncEntity: Send + Sync + 'static {
     ) -> Result<SyncOutcome<Self::Procore>, ProcoreError>;
     /// The `origin_id` Procore holds for a record.
     fn origin_id(record: &Self::Procore) -> Option<&str>;
+    /// The `origin_id` the record with maestro* key `erp_key` carries in Procore.
+    fn origin_id_for(erp_key: &str) -> String {
+        erp_key.to_owned()
+    }
 }
 
 /// Text of a canonical field, `None` for no value.

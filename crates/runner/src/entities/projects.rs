@@ -238,6 +238,7 @@ impl SyncEntity for Projects {
                 name: p.name.clone(),
             },
             warnings,
+            link_only: false,
         })
     }
 

@@ -14,36 +14,41 @@ use procore::resources::vendors::{Vendor, VendorFilters, VendorInactiveFilters, 
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use serde_json::Value;
 
-use super::{cut, procore_text, text, ErpSide, ProcoreSide, SyncEntity};
+use super::directory::{self, Contact, Role};
+use super::{ErpSide, ProcoreSide, SyncEntity};
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "suppliers",
     direction: Direction::Both,
     scope: Scope::Company,
-    depends_on: &[],
+    // Not a data dependency: customers go first so a directory company matching a maestro*
+    // customer by name is claimed as that customer before it could be taken for a supplier.
+    depends_on: &["customers"],
 };
 
-/// maestro* keeps 40 characters of an address.
-pub const ADDRESS_MAX: usize = 40;
-/// Keywords that, in a vendor's notes, keep it out of maestro* (English and French).
-pub const EXCLUDING_KEYWORDS: [&str; 2] = ["NOTMAESTRO", "PASMAESTRO"];
 /// Longest maestro* supplier code.
 pub const CODE_MAX: usize = 10;
 
 /// The supplier mapping.
 pub struct Suppliers;
 
+fn contact(s: &Supplier) -> Contact {
+    Contact {
+        name: s.name.clone(),
+        address: s.address.clone(),
+        city: s.city.clone(),
+        province: s.province.clone(),
+        country: s.country.clone(),
+        postal_code: s.postal_code.clone(),
+        phone: s.phone.clone(),
+        email: s.email.clone(),
+    }
+}
+
 /// maestro* supplier → canonical fields.
 pub fn erp_fields(s: &Supplier) -> Fields {
-    Fields::new()
-        .with("name", s.name.clone())
-        .with("address", s.address.clone())
-        .with("city", s.city.clone())
-        .with("state_code", s.province.clone())
-        .with("country_code", s.country.clone())
-        .with("zip", s.postal_code.clone())
-        .with("phone", s.phone.clone())
-        .with("email", s.email.clone())
+    contact(s)
+        .fields()
         .with("is_active", s.status == SupplierStatus::Active)
 }
 
@@ -53,12 +58,6 @@ pub fn erp_exclusion(s: &Supplier) -> Option<String> {
         .then(|| format!("supplier {}: not flagged for Procore in maestro*", s.code))
 }
 
-/// The keyword found in a vendor's notes that keeps it out of maestro*, if any.
-pub fn excluding_keyword(notes: Option<&str>) -> Option<&'static str> {
-    let notes = notes?.to_uppercase();
-    EXCLUDING_KEYWORDS.into_iter().find(|k| notes.contains(k))
-}
-
 /// Procore vendor → canonical fields, with the warnings of what had to be cut.
 pub fn procore_fields(v: &Vendor) -> (Fields, Vec<String>) {
     let mut warnings = Vec::new();
@@ -66,23 +65,7 @@ pub fn procore_fields(v: &Vendor) -> (Fields, Vec<String>) {
         .origin_id
         .clone()
         .unwrap_or_else(|| format!("(Procore vendor {})", v.id));
-    let address = cut(
-        "supplier",
-        &key,
-        "address",
-        v.address.clone(),
-        ADDRESS_MAX,
-        &mut warnings,
-    );
-    let fields = Fields::new()
-        .with("name", v.name.clone())
-        .with("address", address)
-        .with("city", v.city.clone())
-        .with("state_code", v.state_code.clone())
-        .with("country_code", v.country_code.clone())
-        .with("zip", v.zip.clone())
-        .with("phone", v.business_phone.clone())
-        .with("email", v.email_address.clone())
+    let fields = directory::vendor_contact(v, "supplier", &key, &mut warnings)
         .with("is_active", v.is_active.unwrap_or(true));
     (fields, warnings)
 }
@@ -100,37 +83,30 @@ pub fn status_for(current: SupplierStatus, active: bool) -> SupplierStatus {
 
 /// `s` with canonical `changes` written over it. The code is the key and never changes.
 pub fn apply(s: &Supplier, changes: &Fields) -> Supplier {
-    let mut s = s.clone();
-    for name in changes.names() {
-        match name {
-            "name" => s.name = text(changes, name).unwrap_or_default(),
-            "address" => s.address = text(changes, name),
-            "city" => s.city = text(changes, name),
-            "state_code" => s.province = text(changes, name),
-            "country_code" => s.country = text(changes, name),
-            "zip" => s.postal_code = text(changes, name),
-            "phone" => s.phone = text(changes, name),
-            "email" => s.email = text(changes, name),
-            "is_active" => {
-                let active = changes.get(name) != &Value::Bool(false);
-                s.status = status_for(s.status, active);
-            }
-            _ => {}
-        }
+    let mut c = contact(s);
+    c.apply(changes);
+    let mut s = Supplier {
+        name: c.name,
+        address: c.address,
+        city: c.city,
+        province: c.province,
+        country: c.country,
+        postal_code: c.postal_code,
+        phone: c.phone,
+        email: c.email,
+        ..s.clone()
+    };
+    if changes.names().any(|n| n == "is_active") {
+        let active = changes.get("is_active") != &Value::Bool(false);
+        s.status = status_for(s.status, active);
     }
     s
-}
-
-/// The code a vendor created in Procore takes in maestro*: `PC` and the last eight digits of
-/// its Procore id, which fits the ten characters of a supplier code and says where it came from.
-pub fn code_for(procore_id: u64) -> String {
-    format!("PC{:08}", procore_id % 100_000_000)
 }
 
 /// A maestro* supplier for a vendor created in Procore, flagged for Procore.
 pub fn new_supplier(procore_id: u64, fields: &Fields) -> Supplier {
     let base = Supplier {
-        code: code_for(procore_id),
+        code: directory::code_for(procore_id),
         name: String::new(),
         status: SupplierStatus::Active,
         linked_to_procore: true,
@@ -152,21 +128,40 @@ pub fn sync_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> VendorSyn
         origin_id: Some(origin_id.to_owned()),
         ..VendorSyncItem::default()
     };
-    for name in fields.names() {
-        match name {
-            "name" => item.name = procore_text(fields, name),
-            "address" => item.address = procore_text(fields, name),
-            "city" => item.city = procore_text(fields, name),
-            "state_code" => item.state_code = text(fields, name),
-            "country_code" => item.country_code = text(fields, name),
-            "zip" => item.zip = procore_text(fields, name),
-            "phone" => item.business_phone = procore_text(fields, name),
-            "email" => item.email_address = procore_text(fields, name),
-            "is_active" => item.is_active = Some(fields.get(name) != &Value::Bool(false)),
-            _ => {}
-        }
+    directory::write_contact(&mut item, fields);
+    if fields.names().any(|n| n == "is_active") {
+        item.is_active = Some(fields.get("is_active") != &Value::Bool(false));
     }
     item
+}
+
+/// Every vendor (active and inactive) updated within `range`, every vendor when `None`.
+pub async fn list_vendors(
+    client: &Client,
+    range: Option<TimeRange>,
+) -> Result<Vec<Vendor>, ProcoreError> {
+    let vendors = client.vendors();
+    let filters = VendorFilters {
+        updated_at: range,
+        ..VendorFilters::default()
+    };
+    let mut all = vendors.list(&filters).collect_all().await?;
+    // Inactive vendors come from their own list, which takes no date filter: the window is
+    // applied here so a vendor deactivated in Procore still reaches maestro*.
+    let inactive = vendors
+        .list_inactive(&VendorInactiveFilters::default())
+        .collect_all()
+        .await?;
+    all.extend(
+        inactive
+            .into_iter()
+            .filter(|v| match (&range, v.updated_at) {
+                (None, _) => true,
+                (Some(range), Some(at)) => range.start <= at && at <= range.end,
+                (Some(_), None) => true,
+            }),
+    );
+    Ok(all)
 }
 
 #[async_trait]
@@ -176,6 +171,7 @@ impl SyncEntity for Suppliers {
     type Item = VendorSyncItem;
     const SPEC: EntitySpec = SPEC;
     const LABEL: &'static str = "supplier";
+    const SHARES_PROCORE_WITH: &'static [&'static str] = &["customers"];
 
     fn store(erp: &dyn ErpConnector) -> &dyn EntityStore<Supplier> {
         erp.suppliers()
@@ -198,13 +194,19 @@ impl SyncEntity for Suppliers {
 
     fn from_procore(v: &Vendor) -> Result<ProcoreSide, String> {
         let (fields, warnings) = procore_fields(v);
-        let excluded = excluding_keyword(v.notes.as_deref()).map(|k| {
-            format!(
-                "Procore vendor {} {:?}: notes contain {k}: never synchronized with maestro*",
-                v.id,
-                v.name.as_deref().unwrap_or("")
-            )
-        });
+        let name = v.name.as_deref().unwrap_or("");
+        // A customer's company is reported by the customer entity; here it is not looked at.
+        let (excluded, link_only) = match directory::role(v) {
+            Role::Supplier => (None, false),
+            Role::Excluded(k) => (
+                Some(format!(
+                    "Procore vendor {} {name:?}: notes contain {k}: never synchronized with maestro*",
+                    v.id
+                )),
+                false,
+            ),
+            Role::Customer => (None, true),
+        };
         Ok(ProcoreSide {
             planned: PlannedProcore {
                 id: v.id,
@@ -212,11 +214,12 @@ impl SyncEntity for Suppliers {
                 excluded,
             },
             keys: MatchKeys {
-                origin_id: v.origin_id.clone(),
+                origin_id: v.origin_id.clone().filter(|_| !link_only),
                 number: None,
-                name: v.name.clone(),
+                name: v.name.clone().filter(|_| !link_only),
             },
             warnings,
+            link_only,
         })
     }
 
@@ -237,28 +240,7 @@ impl SyncEntity for Suppliers {
     }
 
     async fn list(client: &Client, range: Option<TimeRange>) -> Result<Vec<Vendor>, ProcoreError> {
-        let vendors = client.vendors();
-        let filters = VendorFilters {
-            updated_at: range,
-            ..VendorFilters::default()
-        };
-        let mut all = vendors.list(&filters).collect_all().await?;
-        // Inactive vendors come from their own list, which takes no date filter: the window is
-        // applied here so a vendor deactivated in Procore still reaches maestro*.
-        let inactive = vendors
-            .list_inactive(&VendorInactiveFilters::default())
-            .collect_all()
-            .await?;
-        all.extend(
-            inactive
-                .into_iter()
-                .filter(|v| match (&range, v.updated_at) {
-                    (None, _) => true,
-                    (Some(range), Some(at)) => range.start <= at && at <= range.end,
-                    (Some(_), None) => true,
-                }),
-        );
-        Ok(all)
+        list_vendors(client, range).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<Vendor, ProcoreError> {
@@ -327,22 +309,5 @@ mod tests {
             status_for(SupplierStatus::Closed, true),
             SupplierStatus::Active
         );
-    }
-
-    #[test]
-    fn keywords_are_found_in_any_case() {
-        assert_eq!(
-            excluding_keyword(Some("Fournisseur local — pasmaestro")),
-            Some("PASMAESTRO")
-        );
-        assert_eq!(excluding_keyword(Some("NotMaestro")), Some("NOTMAESTRO"));
-        assert_eq!(excluding_keyword(Some("maestro ok")), None);
-        assert_eq!(excluding_keyword(None), None);
-    }
-
-    #[test]
-    fn a_vendor_created_in_procore_gets_a_ten_character_code() {
-        assert_eq!(code_for(3_000_010_042), "PC00010042");
-        assert!(code_for(u64::MAX).len() <= CODE_MAX);
     }
 }

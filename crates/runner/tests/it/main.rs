@@ -4,7 +4,7 @@
 #[macro_use]
 mod support;
 
-use erp::{ChangeOrigin, Employee, Project, Supplier};
+use erp::{ChangeOrigin, Customer, Employee, Project, Supplier};
 use procore_sim::{seed, Kind};
 use serde_json::{json, Value};
 use state::{OutcomeFilter, Page, SyncStatus};
@@ -29,6 +29,14 @@ fn flagged_suppliers(w: &World) -> Vec<&Supplier> {
         .suppliers
         .iter()
         .filter(|s| s.linked_to_procore)
+        .collect()
+}
+
+fn flagged_customers(w: &World) -> Vec<&Customer> {
+    w.demo
+        .customers
+        .iter()
+        .filter(|c| c.linked_to_procore)
         .collect()
 }
 
@@ -659,7 +667,163 @@ async fn a_procore_user_with_the_same_email_is_linked_not_duplicated(w: World) {
     assert_eq!(same_email, 1, "one user per email");
 }
 
+async fn customers_go_both_ways_as_marked_directory_companies(w: World) {
+    // A customer entered in Procore: a directory company whose notes carry the keyword.
+    let owner = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Société immobilière Champlain", "notes": "Propriétaire — ClientMaestro",
+                   "is_active": true, "city": "Montréal"}),
+        )
+        .await
+        .unwrap();
+    let owner_id = field(&owner, "id").as_u64().unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let customers = run.entity("customers").unwrap();
+    assert_eq!(
+        customers.created.procore + customers.linked,
+        flagged_customers(&w).len() as u64,
+        "{customers:#?}"
+    );
+    assert_eq!(customers.created.erp, 1, "{customers:#?}");
+    for c in flagged_customers(&w) {
+        let id = procore_id(&w, "customers", &c.code).await;
+        let raw = w.admin.record(Kind::Vendor, id).await.unwrap();
+        assert_eq!(
+            field(&raw, "origin_id"),
+            &json!(format!("maestro-customer:{}", c.code))
+        );
+        assert_eq!(field(&raw, "name"), &json!(c.name));
+        assert!(
+            w.state
+                .binding_by_procore_id(w.pairing, "suppliers", id)
+                .await
+                .unwrap()
+                .is_none(),
+            "a customer's company is not a supplier"
+        );
+    }
+    let owner_binding = w
+        .state
+        .binding_by_procore_id(w.pairing, "customers", owner_id)
+        .await
+        .unwrap()
+        .expect("the Procore customer is bound");
+    let created = w
+        .erp
+        .get::<Customer>(&w.company, &owner_binding.erp_key)
+        .await
+        .unwrap()
+        .expect("created in maestro*")
+        .record;
+    assert_eq!(created.name, "Société immobilière Champlain");
+    assert_eq!(created.city.as_deref(), Some("Montréal"));
+    let suppliers = w.erp.all::<Supplier>(&w.company).await.unwrap();
+    assert!(
+        !suppliers
+            .iter()
+            .any(|s| s.record.name == "Société immobilière Champlain"),
+        "a customer never becomes a supplier"
+    );
+    let raw = w.admin.record(Kind::Vendor, owner_id).await.unwrap();
+    assert_eq!(
+        field(&raw, "origin_id"),
+        &json!(format!("maestro-customer:{}", owner_binding.erp_key))
+    );
+
+    // Edits both ways.
+    let c = flagged_customers(&w)[0].clone();
+    let mut edited = c.clone();
+    edited.city = Some("Rimouski".into());
+    w.erp
+        .upsert(&w.company, &[edited], ChangeOrigin::User)
+        .await
+        .unwrap();
+    w.admin
+        .update_record(
+            Kind::Vendor,
+            owner_id,
+            json!({"business_phone": "514-555-0123"}),
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let customers = run.entity("customers").unwrap();
+    assert_eq!(customers.updated.procore, 1, "{customers:#?}");
+    assert_eq!(customers.updated.erp, 1, "{customers:#?}");
+    let raw = w
+        .admin
+        .record(Kind::Vendor, procore_id(&w, "customers", &c.code).await)
+        .await
+        .unwrap();
+    assert_eq!(field(&raw, "city"), &json!("Rimouski"));
+    let owner = w
+        .erp
+        .get::<Customer>(&w.company, &owner_binding.erp_key)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert_eq!(owner.phone.as_deref(), Some("514-555-0123"));
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn a_plain_vendor_named_like_a_customer_is_claimed_by_it_never_made_a_supplier(w: World) {
+    let customer = flagged_customers(&w)[0].clone();
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": customer.name.to_uppercase(), "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    assert!(run.entity("customers").unwrap().linked >= 1);
+    assert_eq!(procore_id(&w, "customers", &customer.code).await, vendor_id);
+    let raw = w.admin.record(Kind::Vendor, vendor_id).await.unwrap();
+    assert_eq!(
+        field(&raw, "origin_id"),
+        &json!(format!("maestro-customer:{}", customer.code))
+    );
+    assert!(w
+        .state
+        .binding_by_procore_id(w.pairing, "suppliers", vendor_id)
+        .await
+        .unwrap()
+        .is_none());
+    let same_name = procore_records(&w, Kind::Vendor)
+        .await
+        .into_iter()
+        .filter(|v| {
+            field(v, "name").as_str().is_some_and(|n| {
+                engine::matching::normalize_name(n)
+                    == engine::matching::normalize_name(&customer.name)
+            })
+        })
+        .count();
+    assert_eq!(same_name, 1, "linked, not duplicated");
+    let suppliers = w.erp.all::<Supplier>(&w.company).await.unwrap();
+    assert!(!suppliers.iter().any(|s| {
+        engine::matching::normalize_name(&s.record.name)
+            == engine::matching::normalize_name(&customer.name)
+    }));
+}
+
 backend_tests!(
+    customers_go_both_ways_as_marked_directory_companies,
+    a_plain_vendor_named_like_a_customer_is_claimed_by_it_never_made_a_supplier,
     employees_arrive_as_employee_users_and_edits_follow,
     an_employee_without_an_email_is_an_error_and_the_others_sync,
     a_procore_user_with_the_same_email_is_linked_not_duplicated,
