@@ -286,10 +286,23 @@ impl SyncRunner {
         }
 
         // A record with an open conflict is compared on both sides: the planner takes an
-        // absent side for the agreed values, which the conflicting field does not have.
+        // absent side for the agreed values, which the conflicting field does not have. So is
+        // one whose conflict a user resolved, wherever its cursor is: the chosen side is
+        // written now.
         let open = self.open_conflicts(name).await?;
+        let resolutions = self.state.resolutions_to_apply(self.pairing, name).await?;
+        if !resolutions.is_empty() {
+            let keys: Vec<String> = resolutions.iter().map(|c| c.erp_key.clone()).collect();
+            let found = self.bindings_of(name, &keys, &[]).await?;
+            for (k, b) in found {
+                bindings.entry(k).or_insert(b);
+            }
+        }
+        let resolved_keys: BTreeSet<&str> =
+            resolutions.iter().map(|c| c.erp_key.as_str()).collect();
         for bound in bindings.values() {
-            if !open.contains_key(&bound.erp_key) {
+            if !open.contains_key(&bound.erp_key) && !resolved_keys.contains(bound.erp_key.as_str())
+            {
                 continue;
             }
             if !snap.erp.contains_key(&bound.erp_key) {
@@ -311,6 +324,8 @@ impl SyncRunner {
                 }
             }
         }
+
+        apply_resolutions(&resolutions, &snap, &mut bindings);
 
         // Plan; a fresh link missing one side is fetched and planned again.
         let bounds: Vec<Bound> = bindings.values().cloned().collect();
@@ -358,15 +373,23 @@ impl SyncRunner {
             out.dry_run(&the_plan, &snap);
             return Ok(out.summary);
         }
-        self.execute::<E>(
-            the_plan,
-            &snap,
-            &mut out,
-            run_id,
-            (&erp_cursor, erp_high),
-            (&procore_cursor, started),
-        )
-        .await?;
+        let settled = self
+            .execute::<E>(
+                the_plan,
+                &snap,
+                &mut out,
+                run_id,
+                (&erp_cursor, erp_high),
+                (&procore_cursor, started),
+            )
+            .await?;
+        let applied: Vec<i64> = resolutions
+            .iter()
+            .filter(|c| settled.contains(&c.erp_key))
+            .map(|c| c.id)
+            .collect();
+        self.state.mark_resolutions_applied(&applied).await?;
+        out.summary.resolutions_applied = applied.len() as u64;
         Ok(out.summary)
     }
 
@@ -452,13 +475,23 @@ impl SyncRunner {
         let keys: Vec<String> = snap.erp.keys().cloned().collect();
         let mut ids: Vec<u64> = snap.procore.keys().copied().collect();
         ids.extend(snap.invalid.iter().copied());
+        self.bindings_of(entity, &keys, &ids).await
+    }
+
+    /// The stored links of these maestro* keys and Procore ids, with their agreed values.
+    async fn bindings_of(
+        &self,
+        entity: &str,
+        keys: &[String],
+        ids: &[u64],
+    ) -> Result<BTreeMap<(String, u64), Bound>, RunnerError> {
         let mut found = self
             .state
-            .bindings_by_erp_keys(self.pairing, entity, &keys)
+            .bindings_by_erp_keys(self.pairing, entity, keys)
             .await?;
         found.extend(
             self.state
-                .bindings_by_procore_ids(self.pairing, entity, &ids)
+                .bindings_by_procore_ids(self.pairing, entity, ids)
                 .await?,
         );
         Ok(found
@@ -577,7 +610,9 @@ impl SyncRunner {
         run_id: Option<RunId>,
         erp_cursor: (&CursorKey, ChangeSeq),
         procore_cursor: (&CursorKey, DateTime<Utc>),
-    ) -> Result<(), RunnerError> {
+    ) -> Result<BTreeSet<String>, RunnerError> {
+        // The bound records whose step went through: both sides now hold the planned values.
+        let mut settled = BTreeSet::new();
         let store = E::store(&*self.erp);
         let steps = the_plan.steps;
         let batch_size = self.options.batch_size.max(1);
@@ -720,6 +755,9 @@ impl SyncRunner {
                 if r.failed() {
                     continue;
                 }
+                if let Step::Update { erp_key, .. } | Step::Unchanged { erp_key, .. } = step {
+                    settled.insert(erp_key.clone());
+                }
                 let link = match step {
                     Step::CreateInProcore { erp_key, fields } => r
                         .created_procore_id
@@ -790,7 +828,37 @@ impl SyncRunner {
                 }
             }
         }
-        Ok(())
+        Ok(settled)
+    }
+}
+
+/// Writes a user's choice: the agreed value of each resolved field becomes the losing side's
+/// current value, so the planner sees only the chosen side as changed and carries it over.
+/// A losing side edited again since gives the same answer; one edited to the chosen value
+/// leaves nothing to write.
+fn apply_resolutions<E: SyncEntity>(
+    resolutions: &[state::Conflict],
+    snap: &Snapshot<E>,
+    bindings: &mut BTreeMap<(String, u64), Bound>,
+) {
+    for c in resolutions {
+        let Some(bound) = bindings.values_mut().find(|b| b.erp_key == c.erp_key) else {
+            continue;
+        };
+        let loser = match c.resolution {
+            Some(state::Resolution::KeepErp) => snap
+                .procore
+                .get(&bound.procore_id)
+                .map(|p| p.planned.fields.get(&c.field).clone()),
+            Some(state::Resolution::KeepProcore) => snap
+                .erp
+                .get(&bound.erp_key)
+                .map(|e| e.planned.fields.get(&c.field).clone()),
+            None => None,
+        };
+        if let (Some(value), Some(base)) = (loser, bound.base.as_mut()) {
+            base.set(&c.field, value);
+        }
     }
 }
 

@@ -36,6 +36,8 @@ pub struct EntitySummary {
     pub warnings: PerSide,
     /// Records that could not be written to that side.
     pub errors: PerSide,
+    /// Conflicts a user resolved whose chosen side this run wrote.
+    pub resolutions_applied: u64,
 }
 
 impl EntitySummary {

@@ -71,6 +71,8 @@ pub struct Conflict {
     pub resolved_at: Option<DateTime<Utc>>,
     /// Which side the user chose.
     pub resolution: Option<Resolution>,
+    /// When a sync wrote the chosen side's value to the other side.
+    pub applied_at: Option<DateTime<Utc>>,
 }
 
 impl Conflict {
@@ -105,6 +107,7 @@ struct ConflictRow {
     detected_at: DateTime<Utc>,
     resolved_at: Option<DateTime<Utc>>,
     resolution: Option<String>,
+    applied_at: Option<DateTime<Utc>>,
 }
 
 impl TryFrom<ConflictRow> for Conflict {
@@ -126,12 +129,13 @@ impl TryFrom<ConflictRow> for Conflict {
             detected_at: row.detected_at,
             resolved_at: row.resolved_at,
             resolution: row.resolution.map(|r| r.parse()).transpose()?,
+            applied_at: row.applied_at,
         })
     }
 }
 
 const COLUMNS: &str = "id, pairing_id, entity, erp_key, procore_id, field, base_value, erp_value, \
-                       procore_value, detected_at, resolved_at, resolution";
+                       procore_value, detected_at, resolved_at, resolution, applied_at";
 
 impl StateStore {
     /// Records a conflict; if one is already open on that field, refreshes its values and
@@ -190,6 +194,47 @@ impl StateStore {
             qb.build_query_as().fetch_all(&mut *c).await?
         });
         rows.into_iter().map(Conflict::try_from).collect()
+    }
+
+    /// Conflicts of an entity a user resolved and no sync has applied yet, oldest first.
+    pub async fn resolutions_to_apply(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+    ) -> Result<Vec<Conflict>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM conflicts WHERE pairing_id = $1 AND entity = $2 \
+             AND resolved_at IS NOT NULL AND applied_at IS NULL ORDER BY id"
+        );
+        let mut pooled = self.acquire().await?;
+        let rows: Vec<ConflictRow> = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query_as(&sql)
+                .bind(pairing.0)
+                .bind(entity)
+                .fetch_all(&mut *c)
+                .await?
+        });
+        rows.into_iter().map(Conflict::try_from).collect()
+    }
+
+    /// Records that the chosen sides of `conflict_ids` were written.
+    pub async fn mark_resolutions_applied(&self, conflict_ids: &[i64]) -> Result<()> {
+        if conflict_ids.is_empty() {
+            return Ok(());
+        }
+        let mut pooled = self.acquire().await?;
+        with_conn!(&mut pooled.conn(), c => {
+            let mut qb = QueryBuilder::new("UPDATE conflicts SET applied_at = ");
+            qb.push_bind(now());
+            qb.push(" WHERE resolved_at IS NOT NULL AND applied_at IS NULL AND id IN (");
+            let mut ids = qb.separated(", ");
+            for id in conflict_ids {
+                ids.push_bind(*id);
+            }
+            qb.push(")");
+            qb.build().execute(&mut *c).await?;
+        });
+        Ok(())
     }
 
     /// The open conflicts of one record: the fields the engine must leave untouched.

@@ -821,7 +821,67 @@ async fn a_plain_vendor_named_like_a_customer_is_claimed_by_it_never_made_a_supp
     }));
 }
 
+async fn a_resolved_conflict_writes_the_chosen_side_at_the_next_sync(w: World) {
+    w.sync().await;
+    let projects = flagged_projects(&w);
+    let (a, b) = (projects[0].number.clone(), projects[1].number.clone());
+    let (a_id, b_id) = (
+        procore_id(&w, "projects", &a).await,
+        procore_id(&w, "projects", &b).await,
+    );
+    for (number, id) in [(&a, a_id), (&b, b_id)] {
+        edit_erp_project(&w, number, |p| p.city = Some("Sherbrooke".into())).await;
+        w.admin
+            .update_record(Kind::Project, id, json!({"city": "Gatineau"}))
+            .await
+            .unwrap();
+    }
+    let run = w.sync().await;
+    assert_eq!(run.entity("projects").unwrap().conflicts, 2);
+    let keep_erp = w
+        .state
+        .open_conflicts(w.pairing, "projects", &a)
+        .await
+        .unwrap();
+    let keep_procore = w
+        .state
+        .open_conflicts(w.pairing, "projects", &b)
+        .await
+        .unwrap();
+    w.state
+        .resolve_conflict(keep_erp[0].id, state::Resolution::KeepErp)
+        .await
+        .unwrap();
+    w.state
+        .resolve_conflict(keep_procore[0].id, state::Resolution::KeepProcore)
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let summary = run.entity("projects").unwrap();
+    assert_eq!(summary.resolutions_applied, 2, "{summary:#?}");
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    assert_eq!(summary.updated.erp, 1, "{summary:#?}");
+    assert_eq!(summary.conflicts, 0, "{summary:#?}");
+    let raw = w.admin.record(Kind::Project, a_id).await.unwrap();
+    assert_eq!(field(&raw, "city"), &json!("Sherbrooke"), "maestro* kept");
+    assert_eq!(
+        erp_project(&w, &b).await.city.as_deref(),
+        Some("Gatineau"),
+        "Procore kept"
+    );
+    assert!(w
+        .state
+        .resolutions_to_apply(w.pairing, "projects")
+        .await
+        .unwrap()
+        .is_empty());
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
 backend_tests!(
+    a_resolved_conflict_writes_the_chosen_side_at_the_next_sync,
     customers_go_both_ways_as_marked_directory_companies,
     a_plain_vendor_named_like_a_customer_is_claimed_by_it_never_made_a_supplier,
     employees_arrive_as_employee_users_and_edits_follow,

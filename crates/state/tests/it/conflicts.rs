@@ -88,6 +88,20 @@ async fn conflicts_listed_and_resolved(store: StateStore) {
         Err(StateError::ConflictNotFound(987_654))
     ));
 
+    // The next sync applies the choice once.
+    let to_apply = store.resolutions_to_apply(p, "suppliers").await.unwrap();
+    assert_eq!(
+        to_apply.iter().map(|c| c.id).collect::<Vec<_>>(),
+        [first.id]
+    );
+    assert!(to_apply[0].applied_at.is_none());
+    store.mark_resolutions_applied(&[first.id]).await.unwrap();
+    assert!(store
+        .resolutions_to_apply(p, "suppliers")
+        .await
+        .unwrap()
+        .is_empty());
+
     // A new disagreement on the resolved field opens a new conflict.
     let reopened = store.record_conflict(&new).await.unwrap();
     assert_ne!(reopened.id, first.id);
