@@ -18,6 +18,9 @@ pub enum RunnerError {
     Procore(#[from] ProcoreError),
     #[error("sync state: {0}")]
     State(#[from] StateError),
+    /// A link asked by hand that would be wrong.
+    #[error("link refused: {0}")]
+    LinkRefused(String),
     /// A stream did not end within the read budget: better stop than loop.
     #[error("{entity}: more than {pages} pages of maestro* changes in one run")]
     TooManyChanges { entity: &'static str, pages: u32 },

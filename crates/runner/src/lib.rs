@@ -14,12 +14,14 @@
 
 pub mod entities;
 pub mod error;
+pub mod progress;
 pub mod runner;
 pub mod summary;
 
 pub use error::RunnerError;
+pub use progress::{Phase, Progress, ProgressSink};
 pub use runner::{RunnerOptions, SyncRunner};
-pub use summary::{EntitySummary, PerSide, RunSummary};
+pub use summary::{AmbiguousLink, EntitySummary, LinkReport, PerSide, ProposedLink, RunSummary};
 
 /// Names of the entities the runner synchronizes, in declaration order.
 pub fn entity_names() -> Vec<&'static str> {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use engine::entity::{dependency_order, EntitySpec};
 use engine::fields::Fields;
-use engine::matching::{propose, MatchKeys, MatchedOn};
+use engine::matching::{propose, Ambiguity, MatchKeys, MatchedOn};
 use engine::plan::{plan, Bound, Plan, Side, Step};
 use engine::three_way::FieldConflict;
 use erp::{ChangeSeq, ErpConnector, ErpRecord};
@@ -23,7 +23,49 @@ use crate::entities::projects::Projects;
 use crate::entities::suppliers::Suppliers;
 use crate::entities::{ErpSide, ProcoreSide, SyncEntity, SPECS};
 use crate::error::RunnerError;
-use crate::summary::{EntitySummary, RunSummary};
+use crate::progress::{Phase, Progress, ProgressSink};
+use crate::summary::{AmbiguousLink, EntitySummary, LinkReport, ProposedLink, RunSummary};
+
+/// Runs `$body` with `$E` the [`SyncEntity`] named `$name`.
+macro_rules! for_entity {
+    ($name:expr, $E:ident => $body:expr) => {
+        match $name {
+            "projects" => {
+                type $E = Projects;
+                $body
+            }
+            "customers" => {
+                type $E = Customers;
+                $body
+            }
+            "suppliers" => {
+                type $E = Suppliers;
+                $body
+            }
+            "employees" => {
+                type $E = Employees;
+                $body
+            }
+            other => Err(RunnerError::UnknownEntity(other.to_owned())),
+        }
+    };
+}
+
+/// The entities named (every one when none is), in dependency order.
+fn chosen(entities: &[&str]) -> Result<Vec<&'static EntitySpec>, RunnerError> {
+    if let Some(unknown) = entities
+        .iter()
+        .find(|e| !SPECS.iter().any(|s| s.name == **e))
+    {
+        return Err(RunnerError::UnknownEntity((*unknown).to_owned()));
+    }
+    // The order is taken over every declared entity, so choosing one whose dependencies are
+    // not chosen is not mistaken for a broken graph.
+    Ok(dependency_order(SPECS)?
+        .into_iter()
+        .filter(|s| entities.is_empty() || entities.contains(&s.name))
+        .collect())
+}
 
 /// Company-scoped entities have one stream per direction.
 const COMPANY_PARTITION: &str = "company";
@@ -43,6 +85,8 @@ pub struct RunnerOptions {
     pub erp_page: u32,
     /// What launched the runs.
     pub trigger: RunTrigger,
+    /// Where progress goes, if anywhere.
+    pub progress: Option<ProgressSink>,
 }
 
 impl Default for RunnerOptions {
@@ -52,6 +96,7 @@ impl Default for RunnerOptions {
             batch_size: 100,
             erp_page: 500,
             trigger: RunTrigger::Cli,
+            progress: None,
         }
     }
 }
@@ -92,18 +137,7 @@ impl SyncRunner {
     /// Synchronizes `entities` (every entity when empty) in dependency order. A dry run reads
     /// and plans, writes nothing and records nothing; its summary counts what would be done.
     pub async fn sync(&self, entities: &[&str], dry_run: bool) -> Result<RunSummary, RunnerError> {
-        if let Some(unknown) = entities
-            .iter()
-            .find(|e| !SPECS.iter().any(|s| s.name == **e))
-        {
-            return Err(RunnerError::UnknownEntity((*unknown).to_owned()));
-        }
-        // The order is taken over every declared entity, so choosing one whose dependencies are
-        // not chosen is not mistaken for a broken graph.
-        let order: Vec<&EntitySpec> = dependency_order(SPECS)?
-            .into_iter()
-            .filter(|s| entities.is_empty() || entities.contains(&s.name))
-            .collect();
+        let order = chosen(entities)?;
         let started = Utc::now();
         let run_id = if dry_run {
             None
@@ -120,13 +154,7 @@ impl SyncRunner {
             entities: Vec::new(),
         };
         for spec in order {
-            let result = match spec.name {
-                "projects" => self.sync_entity::<Projects>(run_id, started).await,
-                "customers" => self.sync_entity::<Customers>(run_id, started).await,
-                "suppliers" => self.sync_entity::<Suppliers>(run_id, started).await,
-                "employees" => self.sync_entity::<Employees>(run_id, started).await,
-                other => Err(RunnerError::UnknownEntity(other.to_owned())),
-            };
+            let result = for_entity!(spec.name, E => self.sync_entity::<E>(run_id, started).await);
             match result {
                 Ok(entity) => summary.entities.push(entity),
                 Err(e) => {
@@ -142,6 +170,177 @@ impl SyncRunner {
             self.state.finish_run(id, None).await?;
         }
         Ok(summary)
+    }
+
+    /// Links the records that already exist on both sides and are not linked yet (by
+    /// `origin_id`, number, then normalized name; one match only), reading both sides in full.
+    /// Nothing is written to maestro* or Procore: the next sync compares each new link. A dry
+    /// run proposes and stores nothing.
+    pub async fn link_existing(
+        &self,
+        entities: &[&str],
+        dry_run: bool,
+    ) -> Result<LinkReport, RunnerError> {
+        let mut report = LinkReport {
+            dry_run,
+            ..LinkReport::default()
+        };
+        for spec in chosen(entities)? {
+            for_entity!(spec.name, E => self.link_entity::<E>(dry_run, &mut report).await)?;
+        }
+        Ok(report)
+    }
+
+    /// Links maestro* record `erp_key` of `entity` to Procore record `procore_id` by hand (what
+    /// an ambiguous match asks for). Refused, with the reason, when either record does not
+    /// exist, the Procore record is not this entity's, or either is linked already.
+    pub async fn link_one(
+        &self,
+        entity: &str,
+        erp_key: &str,
+        procore_id: u64,
+    ) -> Result<(), RunnerError> {
+        for_entity!(entity, E => self.link_one_of::<E>(erp_key, procore_id).await)
+    }
+
+    async fn link_one_of<E: SyncEntity>(
+        &self,
+        erp_key: &str,
+        procore_id: u64,
+    ) -> Result<(), RunnerError> {
+        let label = E::LABEL;
+        let refuse = |reason: String| Err(RunnerError::LinkRefused(reason));
+        if E::store(&*self.erp)
+            .get(&self.company, &erp_key.to_owned())
+            .await?
+            .is_none()
+        {
+            return refuse(format!("{label} {erp_key} does not exist in maestro*"));
+        }
+        let record = match E::get(&self.procore, procore_id).await {
+            Ok(r) => r,
+            Err(e) if e.kind() == procore::ErrorKind::NotFound => {
+                return refuse(format!("Procore record {procore_id} does not exist"))
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let mut snap = Snapshot::<E>::default();
+        if let Err((_, message)) = snap.add_procore(record) {
+            return refuse(message);
+        }
+        self.leave_siblings_records::<E>(&mut snap).await?;
+        match snap.procore.get(&procore_id) {
+            None => {
+                return refuse(format!(
+                    "Procore record {procore_id} is already linked to another entity"
+                ))
+            }
+            Some(side) => {
+                if let Some(reason) = &side.planned.excluded {
+                    return refuse(reason.clone());
+                }
+                // A record this entity would not even match belongs to another.
+                if side.link_only && side.keys == MatchKeys::default() {
+                    return refuse(format!(
+                        "Procore record {procore_id} is not a {label} (it belongs to another entity or integration)"
+                    ));
+                }
+            }
+        }
+        self.state
+            .upsert_binding(&BindingWrite {
+                pairing: self.pairing,
+                entity: E::SPEC.name.to_owned(),
+                erp_key: erp_key.to_owned(),
+                procore_id,
+                erp_hash: None,
+                procore_hash: None,
+                last_synced_values: serde_json::Value::Null,
+            })
+            .await?;
+        Ok(())
+    }
+
+    async fn link_entity<E: SyncEntity>(
+        &self,
+        dry_run: bool,
+        report: &mut LinkReport,
+    ) -> Result<(), RunnerError> {
+        let name = E::SPEC.name;
+        let (erp_all, _) = self.read_erp::<E>(ChangeSeq::ORIGIN).await?;
+        let reading = |done: u64, total: Option<u64>| {
+            self.report(name, Phase::ReadingProcore, done, total);
+        };
+        let procore_all = E::list(&self.procore, None, &reading).await?;
+        let mut snap = Snapshot::<E>::default();
+        // Records that cannot be synchronized are reported by the sync, not here.
+        for record in erp_all {
+            let _ = snap.add_erp(record);
+        }
+        for record in procore_all {
+            let _ = snap.add_procore(record);
+        }
+        self.leave_siblings_records::<E>(&mut snap).await?;
+        let mut bindings = self.bindings(name, &snap).await?;
+        let bound_erp: BTreeSet<String> = bindings.keys().map(|(k, _)| k.clone()).collect();
+        let bound_procore: BTreeSet<u64> = bindings.keys().map(|(_, id)| *id).collect();
+        let unbound_erp: Vec<String> = snap
+            .erp
+            .keys()
+            .filter(|k| !bound_erp.contains(*k))
+            .cloned()
+            .collect();
+        let unbound_procore: Vec<u64> = snap
+            .procore
+            .iter()
+            .filter(|(id, p)| !bound_procore.contains(id) && p.planned.excluded.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        let (links, ambiguous) = self.onboard(
+            &mut snap,
+            &mut bindings,
+            &unbound_erp,
+            &unbound_procore,
+            BTreeMap::new(),
+            BTreeMap::new(),
+        );
+        if !dry_run && !links.is_empty() {
+            let mut tx = self.state.begin().await?;
+            for (erp_key, procore_id, _) in &links {
+                tx.upsert_binding(&BindingWrite {
+                    pairing: self.pairing,
+                    entity: name.to_owned(),
+                    erp_key: erp_key.clone(),
+                    procore_id: *procore_id,
+                    erp_hash: None,
+                    procore_hash: None,
+                    last_synced_values: serde_json::Value::Null,
+                })
+                .await?;
+            }
+            tx.commit().await?;
+        }
+        report
+            .links
+            .extend(
+                links
+                    .into_iter()
+                    .map(|(erp_key, procore_id, matched_on)| ProposedLink {
+                        entity: name,
+                        erp_key,
+                        procore_id,
+                        matched_on,
+                    }),
+            );
+        report
+            .ambiguous
+            .extend(ambiguous.into_iter().map(|a| AmbiguousLink {
+                entity: name,
+                erp_key: a.erp_key,
+                candidates: a.candidates,
+                matched_on: a.matched_on,
+            }));
+        Ok(())
     }
 
     async fn sync_entity<E: SyncEntity>(
@@ -184,7 +383,10 @@ impl SyncRunner {
         // Filters go to the second: the end is rounded up so an edit made in the run's first
         // second is read now; the cursor keeps the run's start, so it is read again next run.
         let range = procore_since.map(|at| TimeRange::new(at, started + Duration::seconds(1)));
-        let procore_changed = E::list(&self.procore, range).await?;
+        let reading = |done: u64, total: Option<u64>| {
+            self.report(name, Phase::ReadingProcore, done, total);
+        };
+        let procore_changed = E::list(&self.procore, range, &reading).await?;
 
         let mut snap = Snapshot::<E>::default();
         for record in erp_changed {
@@ -228,7 +430,7 @@ impl SyncRunner {
             .iter()
             .any(|k| snap.erp[k].planned.excluded.is_none());
         if creates_in_procore && range.is_some() {
-            for record in E::list(&self.procore, None).await? {
+            for record in E::list(&self.procore, None, &reading).await? {
                 let id = E::procore_id(&record);
                 if !snap.procore.contains_key(&id) && !snap.invalid.contains(&id) {
                     procore_pool.insert(id, record);
@@ -262,7 +464,7 @@ impl SyncRunner {
                 erp_pool.remove(&b.erp_key);
             }
         }
-        let links = self.onboard(
+        let (links, _) = self.onboard(
             &mut snap,
             &mut bindings,
             &unbound_erp,
@@ -298,11 +500,22 @@ impl SyncRunner {
                 bindings.entry(k).or_insert(b);
             }
         }
-        let resolved_keys: BTreeSet<&str> =
-            resolutions.iter().map(|c| c.erp_key.as_str()).collect();
+        // Links made without a sync (`mpsync link`) are compared at the first sync after.
+        let unsettled = self.state.unsettled_bindings(self.pairing, name).await?;
+        let mut compare_keys: BTreeSet<String> =
+            resolutions.iter().map(|c| c.erp_key.clone()).collect();
+        for b in unsettled {
+            compare_keys.insert(b.erp_key.clone());
+            bindings
+                .entry((b.erp_key.clone(), b.procore_id))
+                .or_insert(Bound {
+                    erp_key: b.erp_key,
+                    procore_id: b.procore_id,
+                    base: None,
+                });
+        }
         for bound in bindings.values() {
-            if !open.contains_key(&bound.erp_key) && !resolved_keys.contains(bound.erp_key.as_str())
-            {
+            if !open.contains_key(&bound.erp_key) && !compare_keys.contains(&bound.erp_key) {
                 continue;
             }
             if !snap.erp.contains_key(&bound.erp_key) {
@@ -391,6 +604,17 @@ impl SyncRunner {
         self.state.mark_resolutions_applied(&applied).await?;
         out.summary.resolutions_applied = applied.len() as u64;
         Ok(out.summary)
+    }
+
+    fn report(&self, entity: &'static str, phase: Phase, done: u64, total: Option<u64>) {
+        if let Some(sink) = &self.options.progress {
+            sink.report(&Progress {
+                entity,
+                phase,
+                done,
+                total,
+            });
+        }
     }
 
     /// Keeps out of `snap` the Procore records bound to an entity sharing their resource: a
@@ -525,7 +749,7 @@ impl SyncRunner {
         unbound_procore: &[u64],
         erp_pool: BTreeMap<String, E::Erp>,
         procore_pool: BTreeMap<u64, E::Procore>,
-    ) -> Vec<(String, u64, MatchedOn)> {
+    ) -> (Vec<(String, u64, MatchedOn)>, Vec<Ambiguity>) {
         let mut erp_candidates: BTreeMap<String, (MatchKeys, Option<E::Erp>)> = unbound_erp
             .iter()
             .map(|k| (k.clone(), (snap.erp[k].keys.clone(), None)))
@@ -548,7 +772,7 @@ impl SyncRunner {
             }
         }
         if erp_candidates.is_empty() || procore_candidates.is_empty() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         let erp_keys: Vec<(String, MatchKeys)> = erp_candidates
             .iter()
@@ -580,7 +804,7 @@ impl SyncRunner {
             );
             links.push((link.erp_key, link.procore_id, link.matched_on));
         }
-        for ambiguity in proposals.ambiguous {
+        for ambiguity in &proposals.ambiguous {
             let ids: Vec<String> = ambiguity.candidates.iter().map(u64::to_string).collect();
             let reason = format!(
                 "{} {}: matches several Procore records by {:?} ({}): link it by hand",
@@ -592,13 +816,13 @@ impl SyncRunner {
             if let Some(side) = snap.erp.get_mut(&ambiguity.erp_key) {
                 side.planned.excluded.get_or_insert(reason.clone());
             }
-            for id in ambiguity.candidates {
-                if let Some(side) = snap.procore.get_mut(&id) {
+            for id in &ambiguity.candidates {
+                if let Some(side) = snap.procore.get_mut(id) {
                     side.planned.excluded.get_or_insert(reason.clone());
                 }
             }
         }
-        links
+        (links, proposals.ambiguous)
     }
 
     /// Carries a plan out batch by batch.
@@ -625,6 +849,8 @@ impl SyncRunner {
         // A batch that failed as a whole (Procore or the database unreachable) keeps the
         // cursors where they are, so its records are read again next run.
         let mut transient = false;
+        let total_steps = steps.len() as u64;
+        let mut written = 0;
         for (n, chunk) in chunks.into_iter().enumerate() {
             let mut results: Vec<StepResult> = vec![StepResult::default(); chunk.len()];
 
@@ -827,7 +1053,10 @@ impl SyncRunner {
                     self.state.add_outcomes(id, &pending).await?;
                 }
             }
+            written += chunk.len() as u64;
+            self.report(E::SPEC.name, Phase::Writing, written, Some(total_steps));
         }
+        self.report(E::SPEC.name, Phase::Done, total_steps, Some(total_steps));
         Ok(settled)
     }
 }
@@ -1064,6 +1293,8 @@ impl<E: SyncEntity> Snapshot<E> {
 struct Recorder {
     entity: &'static str,
     label: &'static str,
+    /// Messages say what would be done.
+    dry: bool,
     summary: EntitySummary,
     pending: Vec<NewOutcome>,
 }
@@ -1073,8 +1304,18 @@ impl Recorder {
         Recorder {
             entity,
             label,
+            dry: false,
             summary: EntitySummary::new(entity),
             pending: Vec::new(),
+        }
+    }
+
+    /// `what` was done, or would be in a dry run.
+    fn done(&self, what: &str) -> String {
+        if self.dry {
+            format!("would be {what}")
+        } else {
+            what.to_owned()
         }
     }
 
@@ -1146,6 +1387,7 @@ impl Recorder {
 
     /// Counts what a plan would do, for a dry run.
     fn dry_run<E: SyncEntity>(&mut self, plan: &Plan, snap: &Snapshot<E>) {
+        self.dry = true;
         for step in &plan.steps {
             let result = StepResult {
                 erp_written: true,
@@ -1154,7 +1396,8 @@ impl Recorder {
             };
             self.step(step, &result, snap);
         }
-        self.pending.clear();
+        // The plan is shown, not recorded.
+        self.summary.planned = std::mem::take(&mut self.pending);
     }
 
     fn step<E: SyncEntity>(&mut self, step: &Step, r: &StepResult, snap: &Snapshot<E>) {
@@ -1170,7 +1413,7 @@ impl Recorder {
                         OutcomeAction::Create,
                         WrittenSide::Procore,
                         SyncStatus::Success,
-                        format!("{label} {erp_key}: created in Procore"),
+                        format!("{label} {erp_key}: {}", self.done("created in Procore")),
                     );
                 }
             },
@@ -1180,7 +1423,7 @@ impl Recorder {
                     let key = r.erp_key.clone().unwrap_or_default();
                     self.summary.created.erp += 1;
                     let mut message =
-                        format!("{label} {key}: created in maestro* from Procore {procore_id}");
+                        format!("{label} {key}: {} from Procore {procore_id}", self.done("created in maestro*"));
                     let mut status = SyncStatus::Success;
                     let warnings = snap.warnings(*procore_id);
                     if !warnings.is_empty() {
@@ -1220,7 +1463,8 @@ impl Recorder {
                         None => {
                             self.summary.updated.erp += 1;
                             let mut message = format!(
-                                "{label} {erp_key}: updated in maestro*: {}",
+                                "{label} {erp_key}: {}: {}",
+                                self.done("updated in maestro*"),
                                 names(to_erp)
                             );
                             let mut status = SyncStatus::Success;
@@ -1250,7 +1494,8 @@ impl Recorder {
                         None => {
                             self.summary.updated.procore += 1;
                             let mut message = format!(
-                                "{label} {erp_key}: updated in Procore: {}",
+                                "{label} {erp_key}: {}: {}",
+                                self.done("updated in Procore"),
                                 names(to_procore)
                             );
                             if !overridden.is_empty() {

@@ -38,6 +38,9 @@ pub struct EntitySummary {
     pub errors: PerSide,
     /// Conflicts a user resolved whose chosen side this run wrote.
     pub resolutions_applied: u64,
+    /// A dry run's plan: what each record would get, in the words of an outcome.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub planned: Vec<state::NewOutcome>,
 }
 
 impl EntitySummary {
@@ -77,4 +80,32 @@ impl RunSummary {
     pub fn errors(&self) -> u64 {
         self.entities.iter().map(|e| e.errors.total()).sum()
     }
+}
+
+/// A link between existing records, proposed or made by `mpsync link`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProposedLink {
+    pub entity: &'static str,
+    pub erp_key: String,
+    pub procore_id: u64,
+    /// The attribute both records share.
+    pub matched_on: engine::matching::MatchedOn,
+}
+
+/// A maestro* record matching several Procore records: a person links it by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AmbiguousLink {
+    pub entity: &'static str,
+    pub erp_key: String,
+    pub candidates: Vec<u64>,
+    pub matched_on: engine::matching::MatchedOn,
+}
+
+/// What `mpsync link --auto` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LinkReport {
+    /// Nothing was stored.
+    pub dry_run: bool,
+    pub links: Vec<ProposedLink>,
+    pub ambiguous: Vec<AmbiguousLink>,
 }

@@ -414,6 +414,24 @@ impl StateStore {
         by_procore_ids(&mut pooled.conn(), pairing, entity, procore_ids).await
     }
 
+    /// The active bindings of an entity that were linked and never compared (their agreed
+    /// values are `null`): the next sync compares them wherever its cursors are.
+    pub async fn unsettled_bindings(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+    ) -> Result<Vec<Binding>> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM bindings WHERE pairing_id = $1 AND entity = $2 \
+             AND archived_at IS NULL AND last_synced_values = 'null' ORDER BY erp_key"
+        );
+        let mut pooled = self.acquire().await?;
+        let rows: Vec<BindingRow> = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query_as(&sql).bind(pairing.0).bind(entity).fetch_all(&mut *c).await?
+        });
+        rows.into_iter().map(Binding::try_from).collect()
+    }
+
     /// Number of active bindings of an entity (for the admin UI and `doctor` checks).
     pub async fn count_bindings(&self, pairing: PairingId, entity: &str) -> Result<u64> {
         let mut pooled = self.acquire().await?;

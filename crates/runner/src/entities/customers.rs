@@ -25,6 +25,7 @@ use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use super::directory::{self, Contact, Role, CUSTOMER_KEYWORDS, CUSTOMER_ORIGIN_PREFIX};
 use super::suppliers::list_vendors;
 use super::{ErpSide, ProcoreSide, SyncEntity};
+use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "customers",
@@ -213,8 +214,12 @@ impl SyncEntity for Customers {
         origin_for(code)
     }
 
-    async fn list(client: &Client, range: Option<TimeRange>) -> Result<Vec<Vendor>, ProcoreError> {
-        list_vendors(client, range).await
+    async fn list(
+        client: &Client,
+        range: Option<TimeRange>,
+        progress: PageProgress<'_>,
+    ) -> Result<Vec<Vendor>, ProcoreError> {
+        list_vendors(client, range, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<Vendor, ProcoreError> {

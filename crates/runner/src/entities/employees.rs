@@ -16,6 +16,7 @@ use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use serde_json::Value;
 
 use super::{procore_text, ErpSide, ProcoreSide, SyncEntity};
+use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "employees",
@@ -174,12 +175,13 @@ impl SyncEntity for Employees {
     async fn list(
         client: &Client,
         range: Option<TimeRange>,
+        progress: PageProgress<'_>,
     ) -> Result<Vec<CompanyUser>, ProcoreError> {
         let filters = CompanyUserFilters {
             updated_at: range,
             ..CompanyUserFilters::default()
         };
-        client.company_users().list(&filters).collect_all().await
+        super::collect(client.company_users().list(&filters), 0, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<CompanyUser, ProcoreError> {

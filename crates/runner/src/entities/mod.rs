@@ -8,7 +8,10 @@ use engine::fields::Fields;
 use engine::matching::MatchKeys;
 use engine::plan::{ErpRecord as PlannedErp, ProcoreRecord as PlannedProcore};
 use erp::{EntityStore, ErpConnector};
-use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
+use procore::{Client, Pager, ProcoreError, SyncOutcome, TimeRange};
+use serde::de::DeserializeOwned;
+
+use crate::progress::PageProgress;
 use serde_json::Value;
 
 pub mod customers;
@@ -84,10 +87,12 @@ pub trait SyncEntity: Send + Sync + 'static {
     /// A sync item writing `fields` (all or only the changed ones) to Procore.
     fn procore_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> Self::Item;
 
-    /// Procore records updated within `range`, every record when `None`.
+    /// Procore records updated within `range`, every record when `None`, telling `progress`
+    /// after each page.
     async fn list(
         client: &Client,
         range: Option<TimeRange>,
+        progress: PageProgress<'_>,
     ) -> Result<Vec<Self::Procore>, ProcoreError>;
     async fn get(client: &Client, id: u64) -> Result<Self::Procore, ProcoreError>;
     async fn sync(
@@ -100,6 +105,24 @@ pub trait SyncEntity: Send + Sync + 'static {
     fn origin_id_for(erp_key: &str) -> String {
         erp_key.to_owned()
     }
+}
+
+/// Every item of `pager`, telling `progress` after each page; `already` items were read before
+/// (an earlier list of the same entity).
+pub(crate) async fn collect<T: DeserializeOwned>(
+    mut pager: Pager<T>,
+    already: u64,
+    progress: PageProgress<'_>,
+) -> Result<Vec<T>, ProcoreError> {
+    let mut all = Vec::new();
+    while let Some(page) = pager.next_page().await? {
+        all.extend(page);
+        progress(
+            already + all.len() as u64,
+            pager.total().map(|t| t + already),
+        );
+    }
+    Ok(all)
 }
 
 /// Text of a canonical field, `None` for no value.

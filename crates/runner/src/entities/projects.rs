@@ -16,6 +16,7 @@ use procore::resources::projects::{Project as ProcoreProject, ProjectFilters, Pr
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 
 use super::{cut, procore_text, text, ErpSide, ProcoreSide, SyncEntity};
+use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "projects",
@@ -261,6 +262,7 @@ impl SyncEntity for Projects {
     async fn list(
         client: &Client,
         range: Option<TimeRange>,
+        progress: PageProgress<'_>,
     ) -> Result<Vec<ProcoreProject>, ProcoreError> {
         let filters = ProjectFilters {
             // Inactive projects are still projects to keep in agreement.
@@ -268,7 +270,7 @@ impl SyncEntity for Projects {
             updated_at: range,
             ..ProjectFilters::default()
         };
-        client.projects().list(&filters).collect_all().await
+        super::collect(client.projects().list(&filters), 0, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<ProcoreProject, ProcoreError> {

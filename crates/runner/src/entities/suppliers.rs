@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::directory::{self, Contact, Role};
 use super::{ErpSide, ProcoreSide, SyncEntity};
+use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "suppliers",
@@ -139,19 +140,22 @@ pub fn sync_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> VendorSyn
 pub async fn list_vendors(
     client: &Client,
     range: Option<TimeRange>,
+    progress: PageProgress<'_>,
 ) -> Result<Vec<Vendor>, ProcoreError> {
     let vendors = client.vendors();
     let filters = VendorFilters {
         updated_at: range,
         ..VendorFilters::default()
     };
-    let mut all = vendors.list(&filters).collect_all().await?;
+    let mut all = super::collect(vendors.list(&filters), 0, progress).await?;
     // Inactive vendors come from their own list, which takes no date filter: the window is
     // applied here so a vendor deactivated in Procore still reaches maestro*.
-    let inactive = vendors
-        .list_inactive(&VendorInactiveFilters::default())
-        .collect_all()
-        .await?;
+    let inactive = super::collect(
+        vendors.list_inactive(&VendorInactiveFilters::default()),
+        all.len() as u64,
+        progress,
+    )
+    .await?;
     all.extend(
         inactive
             .into_iter()
@@ -239,8 +243,12 @@ impl SyncEntity for Suppliers {
         sync_item(id, origin_id, fields)
     }
 
-    async fn list(client: &Client, range: Option<TimeRange>) -> Result<Vec<Vendor>, ProcoreError> {
-        list_vendors(client, range).await
+    async fn list(
+        client: &Client,
+        range: Option<TimeRange>,
+        progress: PageProgress<'_>,
+    ) -> Result<Vec<Vendor>, ProcoreError> {
+        list_vendors(client, range, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<Vendor, ProcoreError> {

@@ -880,7 +880,115 @@ async fn a_resolved_conflict_writes_the_chosen_side_at_the_next_sync(w: World) {
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+async fn link_auto_proposes_then_links_and_the_next_sync_compares(w: World) {
+    let supplier = flagged_suppliers(&w)[0].clone();
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": format!("{} inc.", supplier.name.to_uppercase()), "is_active": true,
+                   "city": supplier.city}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().unwrap();
+    let runner = w.runner();
+    let proposed = runner.link_existing(&["suppliers"], true).await.unwrap();
+    let link = proposed
+        .links
+        .iter()
+        .find(|l| l.erp_key == supplier.code)
+        .expect("proposed");
+    assert_eq!(link.procore_id, vendor_id);
+    assert_eq!(link.matched_on, engine::matching::MatchedOn::Name);
+    assert!(w
+        .state
+        .binding_by_erp_key(w.pairing, "suppliers", &supplier.code)
+        .await
+        .unwrap()
+        .is_none());
+
+    let made = runner.link_existing(&["suppliers"], false).await.unwrap();
+    assert_eq!(made.links, proposed.links);
+    assert_eq!(procore_id(&w, "suppliers", &supplier.code).await, vendor_id);
+    assert_eq!(
+        w.state
+            .unsettled_bindings(w.pairing, "suppliers")
+            .await
+            .unwrap()
+            .len(),
+        made.links.len()
+    );
+
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    assert!(w
+        .state
+        .unsettled_bindings(w.pairing, "suppliers")
+        .await
+        .unwrap()
+        .is_empty());
+    let raw = w.admin.record(Kind::Vendor, vendor_id).await.unwrap();
+    assert_eq!(field(&raw, "origin_id"), &json!(supplier.code));
+    let twins = procore_records(&w, Kind::Vendor)
+        .await
+        .into_iter()
+        .filter(|v| field(v, "origin_id") == &json!(supplier.code))
+        .count();
+    assert_eq!(twins, 1, "linked, not created again");
+}
+
+async fn a_link_by_hand_is_refused_when_the_company_is_another_entitys(w: World) {
+    w.sync().await;
+    let customer = flagged_customers(&w)[0].clone();
+    let customer_company = procore_id(&w, "customers", &customer.code).await;
+    let supplier = w
+        .demo
+        .suppliers
+        .iter()
+        .find(|s| !s.linked_to_procore)
+        .expect("an unflagged supplier")
+        .clone();
+    let runner = w.runner();
+    let refused = runner
+        .link_one("suppliers", &supplier.code, customer_company)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(refused, runner::RunnerError::LinkRefused(_)),
+        "{refused}"
+    );
+    let refused = runner
+        .link_one("suppliers", "NOPE", customer_company)
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("NOPE"), "{refused}");
+
+    let plain = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Coffrages Lemieux", "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let plain_id = field(&plain, "id").as_u64().unwrap();
+    runner
+        .link_one("suppliers", &supplier.code, plain_id)
+        .await
+        .unwrap();
+    assert_eq!(procore_id(&w, "suppliers", &supplier.code).await, plain_id);
+}
+
 backend_tests!(
+    link_auto_proposes_then_links_and_the_next_sync_compares,
+    a_link_by_hand_is_refused_when_the_company_is_another_entitys,
     a_resolved_conflict_writes_the_chosen_side_at_the_next_sync,
     customers_go_both_ways_as_marked_directory_companies,
     a_plain_vendor_named_like_a_customer_is_claimed_by_it_never_made_a_supplier,

@@ -267,7 +267,36 @@ async fn concurrent_pairing_one_row(store: StateStore) {
     assert_eq!(store.list_pairings().await.unwrap().len(), 1);
 }
 
+async fn unsettled_links_are_listed_until_compared(store: StateStore) {
+    let p = production_pairing(&store, "ACME").await.id;
+    let mut linked = write(p, "customers", "C001", 501);
+    linked.last_synced_values = serde_json::Value::Null;
+    store.upsert_binding(&linked).await.unwrap();
+    store
+        .upsert_binding(&write(p, "customers", "C002", 502))
+        .await
+        .unwrap();
+    let unsettled = store.unsettled_bindings(p, "customers").await.unwrap();
+    assert_eq!(
+        unsettled
+            .iter()
+            .map(|b| b.erp_key.as_str())
+            .collect::<Vec<_>>(),
+        ["C001"]
+    );
+    store
+        .upsert_binding(&write(p, "customers", "C001", 501))
+        .await
+        .unwrap();
+    assert!(store
+        .unsettled_bindings(p, "customers")
+        .await
+        .unwrap()
+        .is_empty());
+}
+
 backend_tests!(
+    unsettled_links_are_listed_until_compared,
     concurrent_pairing_one_row,
     unique_on_both_sides,
     isolated_per_pairing,
