@@ -52,6 +52,15 @@ impl Fields {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// A SHA-256 of the canonical values (names in order), hex: what a binding keeps of each
+    /// side's record as last written or seen, to tell a later change without the values.
+    pub fn digest(&self) -> String {
+        use sha2::Digest;
+        // A map of strings to JSON values always serializes.
+        let text = serde_json::to_string(&self.0).unwrap_or_default();
+        hex::encode(sha2::Sha256::digest(text.as_bytes()))
+    }
+
     /// These fields with `changes` applied on top.
     pub fn merged(&self, changes: &Fields) -> Fields {
         let mut out = self.clone();

@@ -18,7 +18,9 @@ use procore::{
     TokenStore,
 };
 use procore_sim::{seed, Kind, RateLimitConfig, SimConfig, SimEnvironment, SimServer};
-use runner::{RunSummary, SyncRunner};
+use runner::SyncRunner;
+
+use crate::report::print_summary;
 use serde_json::json;
 use state::{Cipher, NewPairing, StateStore, StateTokenStore};
 
@@ -336,33 +338,4 @@ async fn edit_both_sides(
         from_procore: in_procore.number.clone(),
         conflicting: both.number.clone(),
     })
-}
-
-fn print_summary(summary: &RunSummary) {
-    println!(
-        "  {:<10} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>14} {:>14}",
-        "entity",
-        "created ERP/PC",
-        "updated ERP/PC",
-        "linked",
-        "unchanged",
-        "skipped",
-        "conflicts",
-        "warnings ERP/PC",
-        "errors ERP/PC"
-    );
-    for e in &summary.entities {
-        println!(
-            "  {:<10} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>14} {:>14}",
-            e.entity,
-            format!("{} / {}", e.created.erp, e.created.procore),
-            format!("{} / {}", e.updated.erp, e.updated.procore),
-            e.linked,
-            e.unchanged,
-            e.skipped,
-            e.conflicts,
-            format!("{} / {}", e.warnings.erp, e.warnings.procore),
-            format!("{} / {}", e.errors.erp, e.errors.procore),
-        );
-    }
 }

@@ -1,7 +1,14 @@
 //! `mpsync`: the maestro* ⇄ Procore synchronization interface, from the command line.
 
+mod conflicts_cmd;
+mod context;
 mod demo;
 mod erp_cmd;
+mod init;
+mod link_cmd;
+mod report;
+mod runs_cmd;
+mod sync_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,8 +17,50 @@ use clap::{Parser, Subcommand};
 
 /// Exit statuses a script can rely on.
 mod exit {
-    /// Input data refused (a bad CSV row, an invalid record): fix the data and run again.
+    use std::fmt;
+
+    /// The command failed (see the message).
+    pub const FAILURE: u8 = 1;
+    /// Wrong usage: an unknown option, a missing or contradictory argument.
+    pub const USAGE: u8 = 2;
+    /// The run finished, and records need a person: errors, conflicts or ambiguous links,
+    /// each recorded with its reason (`mpsync runs show ID`, `mpsync conflicts`).
+    pub const ATTENTION: u8 = 3;
+    /// Input data refused (a bad CSV row, a link that would be wrong): fix it and run again.
     pub const DATA_ERROR: u8 = 65;
+    /// Procore or a database could not be reached, or the rate limit ran out: try again later;
+    /// nothing was lost, the next run goes on from where this one stopped.
+    pub const UNAVAILABLE: u8 = 69;
+    /// Procore refused the connection (sign-in refused, token revoked): reconnect with
+    /// `mpsync init`.
+    pub const NOPERM: u8 = 77;
+    /// Not configured, or configured against the rules (a test company with production
+    /// Procore): see the message.
+    pub const CONFIG: u8 = 78;
+
+    /// A failure with the exit status it calls for.
+    #[derive(Debug)]
+    pub struct Fail {
+        pub code: u8,
+        pub message: String,
+    }
+
+    impl Fail {
+        pub fn new(code: u8, message: impl Into<String>) -> Self {
+            Fail {
+                code,
+                message: message.into(),
+            }
+        }
+    }
+
+    impl fmt::Display for Fail {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.message)
+        }
+    }
+
+    impl std::error::Error for Fail {}
 }
 
 #[derive(Parser)]
@@ -19,7 +68,20 @@ mod exit {
     name = "mpsync",
     version,
     about = "maestro* ⇄ Procore synchronization interface",
-    after_help = "Exit status: 0 success, 1 failure, 2 wrong usage, 65 input data refused (nothing written)."
+    long_about = "maestro* ⇄ Procore synchronization interface.\n\n\
+        Start with `mpsync demo` (no setup). For a real company: write its data to the ERP \
+        database (`mpsync erp import`), connect it to Procore (`mpsync init`), link what \
+        already exists on both sides (`mpsync link --auto --dry-run`, then without \
+        --dry-run), preview (`mpsync sync --dry-run`), synchronize (`mpsync sync`), and read \
+        what happened to every record (`mpsync runs`, `mpsync runs show ID`, \
+        `mpsync conflicts`).\n\n\
+        Databases: --erp-db and --state-db take sqlite://PATH (the default, under .mpsync/) \
+        or postgres://USER@HOST/DB; the same options can be set with MPSYNC_ERP_DB, \
+        MPSYNC_STATE_DB, MPSYNC_COMPANY and MPSYNC_KEY_FILE.",
+    after_help = "Exit status: 0 success; 1 failure; 2 wrong usage; 3 done, but records need a person \
+        (errors, conflicts, ambiguous links); 65 input data refused, nothing written; 69 Procore \
+        or a database unreachable, try again later; 77 Procore refused the connection, run \
+        `mpsync init`; 78 not configured or configured against the rules."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -38,6 +100,20 @@ enum Command {
         #[arg(long, alias = "data-dir", default_value = ".mpsync/demo")]
         dir: PathBuf,
     },
+    /// Connects a maestro* company to a Procore company: app credentials (kept encrypted),
+    /// environment (a test company only with a sandbox, a production company only with
+    /// production), sign-in in the browser, company choice. Run again to reconnect.
+    Init(init::InitArgs),
+    /// Synchronizes every entity (or those named) in dependency order: projects, customers,
+    /// suppliers, employees. Prints the per-entity table; every record's outcome is recorded.
+    Sync(sync_cmd::SyncArgs),
+    /// Lists the runs, newest first; `runs show ID` shows every record of one run.
+    Runs(runs_cmd::RunsArgs),
+    /// Lists the fields changed differently on both sides; `conflicts resolve` picks a side.
+    Conflicts(conflicts_cmd::ConflictsArgs),
+    /// Links records that already exist on both sides: `--auto` by matching (with
+    /// `--dry-run` to only list), or one by hand.
+    Link(link_cmd::LinkArgs),
     /// The maestro* company data: CSV import and export of every entity, the demo company.
     Erp {
         /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
@@ -63,13 +139,21 @@ async fn main() -> ExitCode {
         .init();
     let outcome = match Cli::parse().command {
         Command::Demo { dir } => demo::run(&dir).await.map(|()| ExitCode::SUCCESS),
+        Command::Init(args) => init::run(args).await.map(|()| ExitCode::SUCCESS),
+        Command::Sync(args) => sync_cmd::run(args).await,
+        Command::Runs(args) => runs_cmd::run(args).await,
+        Command::Conflicts(args) => conflicts_cmd::run(args).await,
+        Command::Link(args) => link_cmd::run(args).await,
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
     };
     match outcome {
         Ok(code) => code,
         Err(err) => {
             eprintln!("mpsync: {err:#}");
-            ExitCode::FAILURE
+            match err.downcast_ref::<exit::Fail>() {
+                Some(fail) => ExitCode::from(fail.code),
+                None => ExitCode::from(exit::FAILURE),
+            }
         }
     }
 }

@@ -584,6 +584,8 @@ impl SyncRunner {
 
         if run_id.is_none() {
             out.dry_run(&the_plan, &snap);
+            let steps = the_plan.steps.len() as u64;
+            self.report(name, Phase::Done, steps, Some(steps));
             return Ok(out.summary);
         }
         let settled = self
@@ -1003,13 +1005,14 @@ impl SyncRunner {
                     _ => None,
                 };
                 if let Some((erp_key, procore_id, base)) = link {
+                    let (erp_now, procore_now) = held_after(step, &base, snap);
                     tx.upsert_binding(&BindingWrite {
                         pairing: self.pairing,
                         entity: E::SPEC.name.to_owned(),
                         erp_key,
                         procore_id,
-                        erp_hash: None,
-                        procore_hash: None,
+                        erp_hash: Some(erp_now.digest()),
+                        procore_hash: Some(procore_now.digest()),
                         last_synced_values: serde_json::to_value(&base)
                             .unwrap_or(serde_json::Value::Null),
                     })
@@ -1058,6 +1061,33 @@ impl SyncRunner {
         }
         self.report(E::SPEC.name, Phase::Done, total_steps, Some(total_steps));
         Ok(settled)
+    }
+}
+
+/// What each side holds once `step` is written, for the binding's hashes: a conflicting field
+/// keeps each side's own value, so the two may differ from the agreed `base`.
+fn held_after<E: SyncEntity>(step: &Step, base: &Fields, snap: &Snapshot<E>) -> (Fields, Fields) {
+    match step {
+        Step::Update {
+            erp_key,
+            procore_id,
+            to_procore,
+            to_erp,
+            ..
+        } => {
+            let erp = snap
+                .erp
+                .get(erp_key)
+                .map_or(base, |e| &e.planned.fields)
+                .merged(to_erp);
+            let procore = snap
+                .procore
+                .get(procore_id)
+                .map_or(base, |p| &p.planned.fields)
+                .merged(to_procore);
+            (erp, procore)
+        }
+        _ => (base.clone(), base.clone()),
     }
 }
 

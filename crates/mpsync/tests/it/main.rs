@@ -1,5 +1,7 @@
 //! The `mpsync` command line: the README's first command (`mpsync demo`) and `mpsync erp`.
 
+mod cli;
+
 use std::process::Command;
 
 use procore_sim::seed;

@@ -143,6 +143,18 @@ async fn full_sync_then_a_second_sync_writes_nothing(w: World) {
         assert_eq!(field(&raw, "origin_id"), &json!(p.number));
         assert_eq!(field(&raw, "name"), &json!(p.description));
     }
+    let number = &flagged_projects(&w)[0].number;
+    let binding = w
+        .state
+        .binding_by_erp_key(w.pairing, "projects", number)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(binding.erp_hash.as_deref().is_some_and(|h| h.len() == 64));
+    assert_eq!(
+        binding.erp_hash, binding.procore_hash,
+        "both sides hold the agreed values"
+    );
     let sainte_foy = erp_project(&w, "1002").await;
     assert_eq!(sainte_foy.description, "Résidence Sainte-Foy");
     assert!(sainte_foy.linked_to_procore);

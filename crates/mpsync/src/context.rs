@@ -1,0 +1,252 @@
+//! What every command but `demo` works on: the ERP database, the state database, the key that
+//! encrypts secrets, the maestro* company, and — once `mpsync init` has run — its Procore
+//! connection.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use clap::Args;
+use erp::{Company, ErpStore};
+use procore::{AppCredentials, Client, Environment, EnvironmentKind, Secret};
+use serde::{Deserialize, Serialize};
+use state::{Cipher, Pairing, StateStore, StateTokenStore};
+use url::Url;
+
+use crate::exit::{self, Fail};
+
+/// Setting (per maestro* company) holding its Procore connection.
+pub const CONNECTION_SETTING: &str = "procore.connection";
+/// Installation-wide settings are kept under this company name.
+pub const INSTALLATION: &str = "";
+/// Installation setting: the Procore app's client id.
+pub const CLIENT_ID_SETTING: &str = "procore.client_id";
+/// Installation secret: the Procore app's client secret.
+pub const CLIENT_SECRET: &str = "procore.client_secret";
+
+/// Where the data is, and which company.
+#[derive(Args, Debug, Clone)]
+pub struct Target {
+    /// maestro* company code; may be left out when the ERP database holds one company.
+    #[arg(long, env = "MPSYNC_COMPANY")]
+    pub company: Option<String>,
+    /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
+    #[arg(
+        long,
+        env = "MPSYNC_ERP_DB",
+        default_value = "sqlite://.mpsync/erp.sqlite"
+    )]
+    pub erp_db: String,
+    /// The state database (bindings, cursors, runs, conflicts, settings, encrypted tokens):
+    /// `sqlite://PATH` or `postgres://…`.
+    #[arg(
+        long,
+        env = "MPSYNC_STATE_DB",
+        default_value = "sqlite://.mpsync/state.sqlite"
+    )]
+    pub state_db: String,
+    /// The key that encrypts secrets at rest, created on first use (mode 0600). `MPSYNC_KEY`
+    /// (base64) takes precedence over the file.
+    #[arg(long, env = "MPSYNC_KEY_FILE", default_value = ".mpsync/mpsync.key")]
+    pub key_file: PathBuf,
+}
+
+/// The opened stores and the chosen company.
+pub struct Opened {
+    pub erp: ErpStore,
+    pub state: StateStore,
+    pub company: Company,
+    pub cipher: Arc<Cipher>,
+}
+
+impl Target {
+    /// Opens both databases (migrating them) and finds the company.
+    pub async fn open(&self) -> anyhow::Result<Opened> {
+        ensure_sqlite_parent(&self.erp_db)?;
+        ensure_sqlite_parent(&self.state_db)?;
+        let erp = ErpStore::connect(&self.erp_db)
+            .await
+            .map_err(|e| Fail::new(exit::UNAVAILABLE, format!("the ERP database: {e}")))?;
+        let state = StateStore::connect(&self.state_db)
+            .await
+            .map_err(|e| Fail::new(exit::UNAVAILABLE, format!("the state database: {e}")))?;
+        if let Some(dir) = self.key_file.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        let cipher = Arc::new(Cipher::load(&self.key_file).context("loading the secret key")?);
+        let companies = erp.companies().await?;
+        let company = match &self.company {
+            Some(code) => companies
+                .into_iter()
+                .find(|c| &c.code == code)
+                .ok_or_else(|| {
+                    Fail::new(
+                        exit::CONFIG,
+                        format!("maestro* company {code} is not in the ERP database"),
+                    )
+                })?,
+            None => match <[Company; 1]>::try_from(companies) {
+                Ok([only]) => only,
+                Err(companies) if companies.is_empty() => {
+                    return Err(Fail::new(
+                        exit::CONFIG,
+                        "the ERP database holds no company: import one (`mpsync erp import`) or write the demo company (`mpsync erp demo-data`)",
+                    )
+                    .into())
+                }
+                Err(companies) => {
+                    let codes: Vec<&str> = companies.iter().map(|c| c.code.as_str()).collect();
+                    return Err(Fail::new(
+                        exit::USAGE,
+                        format!(
+                            "the ERP database holds several companies ({}): choose one with --company",
+                            codes.join(", ")
+                        ),
+                    )
+                    .into());
+                }
+            },
+        };
+        Ok(Opened {
+            erp,
+            state,
+            company,
+            cipher,
+        })
+    }
+}
+
+impl Opened {
+    /// The company's active pairing, or a configuration failure telling to run `mpsync init`.
+    pub async fn pairing(&self) -> anyhow::Result<Pairing> {
+        self.state
+            .active_pairing(&self.company.code)
+            .await?
+            .ok_or_else(|| {
+                Fail::new(
+                    exit::CONFIG,
+                    format!(
+                        "maestro* company {} is not connected to Procore: run `mpsync init` first",
+                        self.company.code
+                    ),
+                )
+                .into()
+            })
+    }
+
+    /// A Procore client for the company's pairing, with its encrypted tokens.
+    pub async fn client(&self, pairing: &Pairing) -> anyhow::Result<Client> {
+        let connection: Connection = self
+            .state
+            .setting_as(&self.company.code, CONNECTION_SETTING)
+            .await?
+            .ok_or_else(|| {
+                Fail::new(
+                    exit::CONFIG,
+                    "no Procore connection is configured: run `mpsync init`",
+                )
+            })?;
+        let credentials = self.credentials().await?.ok_or_else(|| {
+            Fail::new(
+                exit::CONFIG,
+                "the Procore app credentials are not configured: run `mpsync init`",
+            )
+        })?;
+        let tokens = Arc::new(StateTokenStore::for_pairing(
+            self.state.clone(),
+            self.cipher.clone(),
+            pairing.id,
+        ));
+        Ok(Client::builder(connection.environment(), credentials)
+            .token_store(tokens)
+            .company_id(pairing.procore_company_id)
+            .build()?)
+    }
+
+    /// The Procore app credentials saved by `mpsync init`.
+    pub async fn credentials(&self) -> anyhow::Result<Option<AppCredentials>> {
+        let id: Option<String> = self
+            .state
+            .setting_as(INSTALLATION, CLIENT_ID_SETTING)
+            .await?;
+        let secret = self.state.secret(&self.cipher, CLIENT_SECRET).await?;
+        Ok(match (id, secret) {
+            (Some(client_id), Some(client_secret)) => Some(AppCredentials {
+                client_id,
+                client_secret,
+            }),
+            _ => None,
+        })
+    }
+
+    /// Saves the Procore app credentials, the secret encrypted.
+    pub async fn save_credentials(&self, credentials: &AppCredentials) -> anyhow::Result<()> {
+        self.state
+            .set_setting_as(INSTALLATION, CLIENT_ID_SETTING, &credentials.client_id)
+            .await?;
+        self.state
+            .put_secret(&self.cipher, CLIENT_SECRET, &credentials.client_secret)
+            .await?;
+        Ok(())
+    }
+}
+
+/// A Procore environment as configured: a preset, or a custom URL whose kind is declared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "preset", rename_all = "snake_case")]
+pub enum Connection {
+    Production,
+    DeveloperSandbox,
+    MonthlySandbox,
+    Custom {
+        login_url: Url,
+        api_url: Url,
+        kind: EnvironmentKind,
+    },
+}
+
+impl Connection {
+    pub fn environment(&self) -> Environment {
+        match self {
+            Connection::Production => Environment::Production,
+            Connection::DeveloperSandbox => Environment::DeveloperSandbox,
+            Connection::MonthlySandbox => Environment::MonthlySandbox,
+            Connection::Custom {
+                login_url,
+                api_url,
+                kind,
+            } => Environment::Custom {
+                login_url: login_url.clone(),
+                api_url: api_url.clone(),
+                kind: *kind,
+            },
+        }
+    }
+}
+
+/// A secret from an environment variable or the first line of a file, never from the command
+/// line (which other users of the machine can read).
+pub fn read_secret(env: &str, file: Option<&Path>) -> anyhow::Result<Option<Secret>> {
+    if let Some(path) = file {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the secret file {}", path.display()))?;
+        let line = text.lines().next().unwrap_or("").trim().to_owned();
+        return Ok((!line.is_empty()).then(|| Secret::new(line)));
+    }
+    Ok(std::env::var(env)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| Secret::new(v.trim().to_owned())))
+}
+
+/// A SQLite file's directory must exist before the file can be created.
+fn ensure_sqlite_parent(url: &str) -> anyhow::Result<()> {
+    let Some(path) = url.strip_prefix("sqlite://") else {
+        return Ok(());
+    };
+    let path = Path::new(path.split('?').next().unwrap_or(path));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! `mpsync sync`: one synchronization run of the configured company, with progress on a
+//! terminal, the per-entity table (or JSON), and an exit status scripts can trust.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
+
+use clap::Args;
+use runner::{Phase, Progress, ProgressSink, RunnerOptions, SyncRunner};
+
+use crate::context::Target;
+use crate::exit;
+use crate::report::{print_plan, print_summary, run_failure};
+
+#[derive(Args, Debug)]
+pub struct SyncArgs {
+    #[command(flatten)]
+    pub target: Target,
+    /// Only these entities (repeat or separate with commas), still in dependency order:
+    /// projects, customers, suppliers, employees. All when left out.
+    #[arg(long = "entity", value_delimiter = ',')]
+    pub entities: Vec<String>,
+    /// Read both sides and show the plan; write nothing, record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the run's summary as JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
+    let opened = args.target.open().await?;
+    let pairing = opened.pairing().await?;
+    let client = opened.client(&pairing).await?;
+    let options = RunnerOptions {
+        progress: Some(progress_sink()),
+        ..RunnerOptions::default()
+    };
+    let runner = SyncRunner::new(
+        Arc::new(opened.erp.clone()),
+        opened.company.code.clone(),
+        opened.state.clone(),
+        pairing.id,
+        client,
+    )
+    .with_options(options);
+    let entities: Vec<&str> = args.entities.iter().map(String::as_str).collect();
+    let summary = runner
+        .sync(&entities, args.dry_run)
+        .await
+        .map_err(run_failure)?;
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&summary)?);
+    } else {
+        if args.dry_run {
+            println!("Dry run: nothing was written or recorded. The plan:");
+            print_plan(&summary);
+            println!();
+        } else if let Some(id) = summary.run_id {
+            println!("Run {id}:");
+        }
+        print_summary(&summary);
+    }
+    let conflicts: u64 = summary.entities.iter().map(|e| e.conflicts).sum();
+    let errors = summary.errors();
+    if !args.json && (errors > 0 || conflicts > 0) {
+        match summary.run_id {
+            Some(id) => println!(
+                "\n{errors} record errors and {conflicts} conflicts need a person: `mpsync runs show {id} --status error`, `mpsync conflicts`"
+            ),
+            None => println!("\n{errors} records would fail and {conflicts} fields conflict"),
+        }
+    }
+    Ok(if errors > 0 || conflicts > 0 {
+        ExitCode::from(exit::ATTENTION)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A bar redrawn on standard error when it is a terminal; otherwise one line per entity done.
+fn progress_sink() -> ProgressSink {
+    let terminal = std::io::stderr().is_terminal();
+    let read = Arc::new(Mutex::new(0u64));
+    ProgressSink::new(move |p: &Progress| {
+        let mut stderr = std::io::stderr().lock();
+        if p.phase == Phase::ReadingProcore {
+            if let Ok(mut read) = read.lock() {
+                *read = p.done;
+            }
+        }
+        if terminal {
+            let line = match p.phase {
+                Phase::ReadingProcore => format!("reading Procore {}", bar(p.done, p.total)),
+                Phase::Writing => format!("writing        {}", bar(p.done, p.total)),
+                Phase::Done => "done".to_owned(),
+            };
+            let _ = write!(stderr, "\r\x1b[2K{:<10} {line}", p.entity);
+            if p.phase == Phase::Done {
+                let _ = writeln!(stderr);
+            }
+        } else if p.phase == Phase::Done {
+            let read = read
+                .lock()
+                .map(|mut r| std::mem::take(&mut *r))
+                .unwrap_or(0);
+            let _ = writeln!(
+                stderr,
+                "{}: {read} Procore records read, {} records planned",
+                p.entity, p.done
+            );
+        }
+    })
+}
+
+fn bar(done: u64, total: Option<u64>) -> String {
+    const WIDTH: u64 = 30;
+    match total {
+        Some(total) if total > 0 => {
+            let filled = (done.min(total) * WIDTH / total) as usize;
+            format!(
+                "[{}{}] {done}/{total}",
+                "#".repeat(filled),
+                ".".repeat(WIDTH as usize - filled)
+            )
+        }
+        _ => format!("{done}"),
+    }
+}

@@ -1,0 +1,443 @@
+//! The day-to-day commands against the simulator over loopback, as a user runs them: `init`
+//! (the sign-in through the login form and the loopback callback), `sync` (dry run, JSON,
+//! plain), `conflicts` and `conflicts resolve`, `runs`, `runs show`, `link`, and the exit
+//! statuses scripts rely on.
+
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::Duration;
+
+use erp::{ChangeOrigin, ErpStore, Project};
+use procore_sim::{seed, Kind, RateLimitConfig, SimConfig, SimServer};
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::Command;
+
+const COMPANY: &str = "LAURTEST";
+
+struct Cli {
+    dir: PathBuf,
+}
+
+struct Ran {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Cli {
+    fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("mpsync-cli-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Cli { dir }
+    }
+
+    fn erp_url(&self) -> String {
+        format!("sqlite://{}", self.dir.join("erp.sqlite").display())
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_mpsync"));
+        c.args(args)
+            .env("MPSYNC_ERP_DB", self.erp_url())
+            .env(
+                "MPSYNC_STATE_DB",
+                format!("sqlite://{}", self.dir.join("state.sqlite").display()),
+            )
+            .env("MPSYNC_KEY_FILE", self.dir.join("mpsync.key"))
+            .env_remove("MPSYNC_KEY")
+            .env_remove("MPSYNC_COMPANY")
+            .env_remove("MPSYNC_CLIENT_ID")
+            .env_remove("MPSYNC_CLIENT_SECRET")
+            .kill_on_drop(true);
+        c
+    }
+
+    async fn run(&self, args: &[&str]) -> Ran {
+        let output = tokio::time::timeout(Duration::from_secs(120), self.command(args).output())
+            .await
+            .expect("the command ends within two minutes")
+            .expect("mpsync runs");
+        let ran = Ran {
+            code: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        };
+        for secret in [seed::CLIENT_SECRET, seed::USER_PASSWORD] {
+            assert!(
+                !ran.stdout.contains(secret) && !ran.stderr.contains(secret),
+                "a secret reached the terminal: mpsync {args:?}"
+            );
+        }
+        ran
+    }
+
+    async fn json(&self, args: &[&str]) -> Value {
+        let ran = self.run(args).await;
+        serde_json::from_str(&ran.stdout).unwrap_or_else(|e| {
+            panic!(
+                "mpsync {args:?}: not JSON ({e}):\n{}\n{}",
+                ran.stdout, ran.stderr
+            )
+        })
+    }
+
+    /// `mpsync init` against the simulator, signing in through its form like a browser.
+    async fn init(&self, sim: &SimServer, extra: &[&str]) -> Ran {
+        let login = sim.login_url().to_string();
+        let api = sim.api_url().to_string();
+        let company = seed::COMPANY_ID.to_string();
+        let mut args = vec![
+            "init",
+            "--environment",
+            "custom",
+            "--login-url",
+            &login,
+            "--api-url",
+            &api,
+            "--custom-kind",
+            "sandbox",
+            "--client-id",
+            seed::CLIENT_ID,
+            "--procore-company",
+            &company,
+            "--redirect-uri",
+            "http://127.0.0.1:0/callback",
+            "--timeout",
+            "60",
+        ];
+        args.extend_from_slice(extra);
+        let mut child = self
+            .command(&args)
+            .env("MPSYNC_CLIENT_SECRET", seed::CLIENT_SECRET)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("mpsync init starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut shown = String::new();
+        let authorize = tokio::time::timeout(Duration::from_secs(60), async {
+            while let Some(line) = lines.next_line().await.unwrap() {
+                shown.push_str(&line);
+                shown.push('\n');
+                if let Some(url) = line.trim().strip_prefix("http") {
+                    return Some(format!("http{url}"));
+                }
+            }
+            None
+        })
+        .await
+        .expect("init prints the sign-in address");
+        let Some(authorize) = authorize else {
+            let out = child.wait_with_output().await.unwrap();
+            return Ran {
+                code: out.status.code(),
+                stdout: shown,
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            };
+        };
+        let authorize = url::Url::parse(&authorize).unwrap();
+        let back = procore_sim::browser::log_in(&authorize, seed::USER_EMAIL, seed::USER_PASSWORD)
+            .await
+            .expect("the user signs in");
+        let answer = reqwest::get(back.as_str())
+            .await
+            .expect("the callback answers");
+        assert!(answer.status().is_success(), "{:?}", answer.status());
+        let rest = tokio::time::timeout(Duration::from_secs(60), async {
+            let mut rest = String::new();
+            while let Some(line) = lines.next_line().await.unwrap() {
+                rest.push_str(&line);
+                rest.push('\n');
+            }
+            rest
+        })
+        .await
+        .unwrap();
+        let out = tokio::time::timeout(Duration::from_secs(60), child.wait_with_output())
+            .await
+            .unwrap()
+            .unwrap();
+        Ran {
+            code: out.status.code(),
+            stdout: format!("{shown}{rest}"),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+}
+
+impl Drop for Cli {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+async fn simulator() -> SimServer {
+    SimServer::start(SimConfig {
+        rate_limits: RateLimitConfig {
+            enabled: false,
+            ..RateLimitConfig::default()
+        },
+        ..SimConfig::default()
+    })
+    .await
+    .expect("simulator starts")
+}
+
+fn assert_code(ran: &Ran, code: i32, what: &str) {
+    assert_eq!(
+        ran.code,
+        Some(code),
+        "{what}: exit status\n--- stdout\n{}\n--- stderr\n{}",
+        ran.stdout,
+        ran.stderr
+    );
+}
+
+async fn erp_project(dir: &Path, number: &str) -> Project {
+    let erp = ErpStore::connect(&format!("sqlite://{}", dir.join("erp.sqlite").display()))
+        .await
+        .unwrap();
+    let p = erp
+        .get::<Project>(COMPANY, &number.to_owned())
+        .await
+        .unwrap()
+        .expect("project exists")
+        .record;
+    erp.close().await;
+    p
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
+    let sim = simulator().await;
+    let cli = Cli::new("flow");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+
+    // Nothing configured yet: a script learns it from the status.
+    let ran = cli.run(&["sync"]).await;
+    assert_code(&ran, 78, "sync before init");
+    assert!(ran.stderr.contains("mpsync init"), "{}", ran.stderr);
+
+    let ran = cli.init(&sim, &[]).await;
+    assert_code(&ran, 0, "init");
+    assert!(ran.stdout.contains("Connected"), "{}", ran.stdout);
+    let key = std::fs::read_to_string(cli.dir.join("mpsync.key")).unwrap();
+    let state = std::fs::read(cli.dir.join("state.sqlite")).unwrap();
+    assert!(
+        !String::from_utf8_lossy(&state).contains(seed::CLIENT_SECRET),
+        "the client secret is stored encrypted"
+    );
+    assert!(!key.trim().is_empty());
+
+    // A dry run shows the plan and writes nothing.
+    sim.admin().reset_request_counts().await.unwrap();
+    let ran = cli.run(&["sync", "--dry-run"]).await;
+    assert_code(&ran, 0, "dry run");
+    assert!(
+        ran.stdout.contains("would be created in Procore"),
+        "{}",
+        ran.stdout
+    );
+    let counts = sim.admin().request_counts().await.unwrap();
+    assert!(
+        counts.keys().all(|op| !op.ends_with("SyncPatch")),
+        "a dry run writes nothing: {counts:?}"
+    );
+    let runs = cli.json(&["runs", "--json"]).await;
+    assert_eq!(runs, json!([]), "a dry run records no run");
+
+    // The first sync, as JSON.
+    let first = cli.json(&["sync", "--json"]).await;
+    let entities = first["entities"].as_array().unwrap();
+    let names: Vec<&str> = entities
+        .iter()
+        .map(|e| e["entity"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["projects", "customers", "suppliers", "employees"]);
+    let projects = &entities[0];
+    assert!(
+        projects["created"]["procore"].as_u64().unwrap() > 0,
+        "{first:#}"
+    );
+
+    // The second writes nothing and says so in plain lines.
+    let ran = cli.run(&["sync"]).await;
+    assert_code(&ran, 0, "second sync");
+    assert!(ran.stdout.contains("Run "), "{}", ran.stdout);
+    let second = cli.json(&["runs", "--json", "--limit", "1"]).await;
+    assert_eq!(second[0]["status"], json!("success"), "{second:#}");
+
+    // One entity only.
+    let only = cli.json(&["sync", "--entity", "suppliers", "--json"]).await;
+    assert_eq!(only["entities"].as_array().unwrap().len(), 1);
+
+    // A conflict: exit 3, listed, resolved for Procore, written at the next sync.
+    let run_one = cli.json(&["runs", "show", "1", "--json"]).await;
+    let created = run_one["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["entity"] == "projects" && o["action"] == "create" && o["side"] == "procore")
+        .expect("a project created in Procore")
+        .clone();
+    let number = created["erp_key"].as_str().unwrap().to_owned();
+    let procore_id = created["procore_id"].as_u64().unwrap();
+    {
+        let erp = ErpStore::connect(&cli.erp_url()).await.unwrap();
+        let mut p = erp_project(&cli.dir, &number).await;
+        p.city = Some("Sherbrooke".into());
+        erp.upsert(COMPANY, &[p], ChangeOrigin::User).await.unwrap();
+        erp.close().await;
+    }
+    sim.admin()
+        .update_record(Kind::Project, procore_id, json!({"city": "Gatineau"}))
+        .await
+        .unwrap();
+    let ran = cli.run(&["sync"]).await;
+    assert_code(&ran, 3, "a sync with a conflict");
+    assert!(ran.stdout.contains("mpsync conflicts"), "{}", ran.stdout);
+    let conflicts = cli.json(&["conflicts", "--json"]).await;
+    let conflict = &conflicts.as_array().unwrap()[0];
+    assert_eq!(conflict["field"], json!("city"));
+    assert_eq!(conflict["erp_value"], json!("Sherbrooke"));
+    assert_eq!(conflict["procore_value"], json!("Gatineau"));
+    let id = conflict["id"].to_string();
+    let ran = cli
+        .run(&["conflicts", "resolve", &id, "--keep", "procore"])
+        .await;
+    assert_code(&ran, 0, "resolve");
+    let ran = cli
+        .run(&["conflicts", "resolve", &id, "--keep", "erp"])
+        .await;
+    assert_code(&ran, 65, "a second resolution");
+    let ran = cli.run(&["sync"]).await;
+    assert_code(&ran, 0, "the sync applying the resolution");
+    assert_eq!(
+        erp_project(&cli.dir, &number).await.city.as_deref(),
+        Some("Gatineau")
+    );
+    let listed = cli.run(&["conflicts", "--all"]).await;
+    assert!(
+        listed.stdout.contains("keep_procore: applied"),
+        "{}",
+        listed.stdout
+    );
+
+    // The Synchronization Manager on the command line.
+    let ran = cli.run(&["runs"]).await;
+    assert_code(&ran, 0, "runs");
+    assert!(ran.stdout.lines().count() >= 6, "{}", ran.stdout);
+    let ran = cli.run(&["runs", "show", "1", "--status", "success"]).await;
+    assert_code(&ran, 0, "runs show");
+    assert!(ran.stdout.contains("created in Procore"), "{}", ran.stdout);
+    let ran = cli
+        .run(&["runs", "show", "1", "--status", "nonsense"])
+        .await;
+    assert_code(&ran, 2, "a wrong status");
+
+    // Linking: a vendor Procore already has under the name of a maestro* supplier not yet
+    // flagged is proposed, and nothing is stored by a dry run.
+    let vendor = sim
+        .admin()
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Coffrages Lemieux", "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = vendor["id"].as_u64().unwrap();
+    let ran = cli
+        .run(&["erp", "export", "suppliers", "-", "--company", COMPANY])
+        .await;
+    let header: Vec<&str> = ran.stdout.lines().next().unwrap().split(',').collect();
+    let row: Vec<&str> = header
+        .iter()
+        .map(|c| match *c {
+            "code" => "F9100",
+            "name" => "Coffrages Lemieux inc.",
+            "status" => "A",
+            "linked_to_procore" => "false",
+            _ => "",
+        })
+        .collect();
+    let csv = cli.dir.join("supplier.csv");
+    std::fs::write(&csv, format!("{}\n{}\n", header.join(","), row.join(","))).unwrap();
+    let ran = cli
+        .run(&[
+            "erp",
+            "import",
+            "suppliers",
+            csv.to_str().unwrap(),
+            "--company",
+            COMPANY,
+        ])
+        .await;
+    assert_code(&ran, 0, "import");
+    let proposed = cli
+        .json(&[
+            "link",
+            "--auto",
+            "--dry-run",
+            "--entity",
+            "suppliers",
+            "--json",
+        ])
+        .await;
+    let link = proposed["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["erp_key"] == "F9100")
+        .unwrap_or_else(|| panic!("proposed: {proposed:#}"));
+    assert_eq!(link["procore_id"], json!(vendor_id));
+    assert_eq!(link["matched_on"], json!("name"));
+    let ran = cli.run(&["link", "--auto", "--entity", "suppliers"]).await;
+    assert_code(&ran, 0, "link --auto");
+    assert!(ran.stdout.contains("F9100"), "{}", ran.stdout);
+    let ran = cli
+        .run(&[
+            "link",
+            "--entity",
+            "suppliers",
+            "--erp",
+            "F9100",
+            "--procore",
+            "1",
+        ])
+        .await;
+    assert_code(&ran, 65, "a link by hand to a record that does not exist");
+    sim.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_test_company_is_never_paired_with_a_production_procore() {
+    let sim = simulator().await;
+    let cli = Cli::new("safety");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+    let login = sim.login_url().to_string();
+    let api = sim.api_url().to_string();
+    let ran = cli
+        .run(&[
+            "init",
+            "--environment",
+            "custom",
+            "--login-url",
+            &login,
+            "--api-url",
+            &api,
+            "--custom-kind",
+            "production",
+            "--client-id",
+            seed::CLIENT_ID,
+        ])
+        .await;
+    assert_code(&ran, 78, "a test company against production");
+    assert!(ran.stderr.contains("test"), "{}", ran.stderr);
+    assert!(ran.stderr.contains("production"), "{}", ran.stderr);
+    sim.shutdown().await;
+}
