@@ -851,6 +851,7 @@ impl SyncRunner {
         // A batch that failed as a whole (Procore or the database unreachable) keeps the
         // cursors where they are, so its records are read again next run.
         let mut transient = false;
+        let mut stop: Option<procore::ProcoreError> = None;
         let total_steps = steps.len() as u64;
         let mut written = 0;
         for (n, chunk) in chunks.into_iter().enumerate() {
@@ -959,6 +960,20 @@ impl SyncRunner {
                         let key = results[i].erp_key.clone().unwrap_or_default();
                         items.push(E::procore_item(Some(*procore_id), &key, &Fields::new()));
                         sent.push((i, Some(*procore_id), key));
+                        results[i].stamp_only = true;
+                    }
+                    // A stamp that failed before is sent again with the next read of the
+                    // record, even when nothing else changed.
+                    Step::Unchanged {
+                        erp_key,
+                        procore_id,
+                    } if snap.procore_raw.contains_key(procore_id)
+                        && snap.origin_id(*procore_id)
+                            != Some(E::origin_id_for(erp_key).as_str()) =>
+                    {
+                        items.push(E::procore_item(Some(*procore_id), erp_key, &Fields::new()));
+                        sent.push((i, Some(*procore_id), erp_key.clone()));
+                        results[i].stamp_only = true;
                     }
                     _ => {}
                 }
@@ -968,8 +983,25 @@ impl SyncRunner {
                     Ok(outcome) => apply_sync_outcome::<E>(&outcome, &sent, &mut results),
                     Err(e) => {
                         transient = true;
+                        // Waiting out the rate limit or an outage: the records are sent again
+                        // by the next run, they are pending, not refused.
+                        let pending = e.kind().is_retryable();
+                        let message = if pending {
+                            format!("Procore: {e}; sent again by the next run")
+                        } else {
+                            format!("Procore: {e}")
+                        };
                         for (i, _, _) in &sent {
-                            results[*i].procore_error = Some(format!("Procore: {e}"));
+                            results[*i].procore_error = Some(message.clone());
+                            results[*i].procore_pending = pending;
+                        }
+                        // Without a valid grant no later call can succeed: this batch is
+                        // recorded, then the run stops for the user to reconnect.
+                        if matches!(
+                            e.kind(),
+                            procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+                        ) {
+                            stop = Some(e);
                         }
                     }
                 }
@@ -1058,6 +1090,9 @@ impl SyncRunner {
             }
             written += chunk.len() as u64;
             self.report(E::SPEC.name, Phase::Writing, written, Some(total_steps));
+            if let Some(e) = stop {
+                return Err(e.into());
+            }
         }
         self.report(E::SPEC.name, Phase::Done, total_steps, Some(total_steps));
         Ok(settled)
@@ -1239,11 +1274,15 @@ struct StepResult {
     procore_written: bool,
     created_procore_id: Option<u64>,
     procore_error: Option<String>,
+    /// The Procore write failed for a reason that passes (rate limit, outage).
+    procore_pending: bool,
+    /// The Procore write only stamped the `origin_id`: its failure does not undo the step.
+    stamp_only: bool,
 }
 
 impl StepResult {
     fn failed(&self) -> bool {
-        self.erp_error.is_some() || self.procore_error.is_some()
+        self.erp_error.is_some() || (self.procore_error.is_some() && !self.stamp_only)
     }
 }
 
@@ -1434,7 +1473,7 @@ impl Recorder {
         let label = self.label;
         match step {
             Step::CreateInProcore { erp_key, .. } => match &r.procore_error {
-                Some(e) => self.error_procore(Some(erp_key), None, e.clone()),
+                Some(e) => self.unwritten_procore(r, Some(erp_key), None, e.clone()),
                 None => {
                     self.summary.created.procore += 1;
                     self.push(
@@ -1519,7 +1558,7 @@ impl Recorder {
                     wrote = true;
                     match &r.procore_error {
                         Some(e) => {
-                            self.error_procore(Some(erp_key), Some(*procore_id), e.clone())
+                            self.unwritten_procore(r, Some(erp_key), Some(*procore_id), e.clone())
                         }
                         None => {
                             self.summary.updated.procore += 1;
@@ -1643,6 +1682,28 @@ impl Recorder {
             OutcomeAction::Update,
             WrittenSide::Procore,
             SyncStatus::Error,
+            message,
+        );
+    }
+
+    /// A Procore write to be made by the next run (the rate limit or an outage), or refused.
+    fn unwritten_procore(
+        &mut self,
+        r: &StepResult,
+        erp_key: Option<&str>,
+        procore_id: Option<u64>,
+        message: String,
+    ) {
+        if !r.procore_pending {
+            return self.error_procore(erp_key, procore_id, message);
+        }
+        self.summary.pending += 1;
+        self.push(
+            erp_key,
+            procore_id,
+            OutcomeAction::Update,
+            WrittenSide::Procore,
+            SyncStatus::Pending,
             message,
         );
     }

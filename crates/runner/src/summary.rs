@@ -36,6 +36,8 @@ pub struct EntitySummary {
     pub warnings: PerSide,
     /// Records that could not be written to that side.
     pub errors: PerSide,
+    /// Procore writes left for the next run: the rate limit or an outage stopped them.
+    pub pending: u64,
     /// Conflicts a user resolved whose chosen side this run wrote.
     pub resolutions_applied: u64,
     /// A dry run's plan: what each record would get, in the words of an outcome.

@@ -998,7 +998,61 @@ async fn a_link_by_hand_is_refused_when_the_company_is_another_entitys(w: World)
     assert_eq!(procore_id(&w, "suppliers", &supplier.code).await, plain_id);
 }
 
+async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: World) {
+    w.admin
+        .add_fault(procore_sim::FaultRule {
+            operation: "RestV10VendorsSyncPatch".into(),
+            kind: procore_sim::FaultKind::Status {
+                status: 500,
+                retry_after_secs: None,
+            },
+            count: Some(60),
+            probability: None,
+        })
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let suppliers = run.entity("suppliers").unwrap();
+    assert!(suppliers.pending > 0, "{suppliers:#?}");
+    assert_eq!(suppliers.created.procore, 0, "{suppliers:#?}");
+    assert_eq!(
+        suppliers.errors.procore, 0,
+        "pending, not refused: {suppliers:#?}"
+    );
+    let pending = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Pending)).await;
+    assert_eq!(
+        pending.len() as u64,
+        suppliers.pending + run.entity("customers").unwrap().pending
+    );
+    assert!(
+        pending[0].message.contains("next run"),
+        "{}",
+        pending[0].message
+    );
+
+    w.admin.clear_faults().await.unwrap();
+    let run = w.sync().await;
+    let suppliers = run.entity("suppliers").unwrap();
+    assert_eq!(suppliers.pending, 0, "{suppliers:#?}");
+    assert_eq!(
+        suppliers.created.procore + suppliers.linked,
+        flagged_suppliers(&w).len() as u64,
+        "{suppliers:#?}"
+    );
+    let vendors = procore_records(&w, Kind::Vendor).await;
+    for s in flagged_suppliers(&w) {
+        let copies = vendors
+            .iter()
+            .filter(|v| field(v, "origin_id") == &json!(s.code))
+            .count();
+        assert_eq!(copies, 1, "supplier {} exists once in Procore", s.code);
+    }
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
 backend_tests!(
+    an_outage_leaves_writes_pending_and_the_next_run_makes_them_once,
     link_auto_proposes_then_links_and_the_next_sync_compares,
     a_link_by_hand_is_refused_when_the_company_is_another_entitys,
     a_resolved_conflict_writes_the_chosen_side_at_the_next_sync,
