@@ -89,12 +89,14 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
         .context("writing the demo company")?;
     let company = demo.company.code.clone();
     println!(
-        "  maestro*: {} — {} ({:?} company): {} projects, {} suppliers",
+        "  maestro*: {} — {} ({} company): {} projects, {} customers, {} suppliers, {} employees",
         company,
         demo.company.name,
-        demo.company.environment,
+        demo.company.environment.code(),
         demo.projects.len(),
-        demo.suppliers.len()
+        demo.customers.len(),
+        demo.suppliers.len(),
+        demo.employees.len()
     );
 
     println!("\n1. Connect to Procore (OAuth authorization code through the login form)");
@@ -203,10 +205,19 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
     for (operation, count) in client.call_counts() {
         println!("  {count:>6}  {operation}");
     }
-    println!(
-        "\nRuns, outcomes and conflicts are in {}",
-        dir.join("state.sqlite").display()
+    let files = format!(
+        "--erp-db sqlite://{} --state-db sqlite://{} --key-file {}",
+        dir.join("erp.sqlite").display(),
+        dir.join("state.sqlite").display(),
+        dir.join("mpsync.key").display()
     );
+    println!(
+        "\nRuns, outcomes and conflicts stay in {}; read them with",
+        dir.display()
+    );
+    println!("  mpsync runs {files}");
+    println!("  mpsync runs show 3 --status warning {files}");
+    println!("  mpsync conflicts {files}");
     Ok(())
 }
 
