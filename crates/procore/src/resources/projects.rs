@@ -1250,11 +1250,15 @@ pub struct ProjectSyncItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The date that the contract for the project is signed. Note: This field replaces estimated_start_date and will mirror its value.
+    ///
+    /// `Some(None)` is sent as `null`, which clears the date; `None` leaves it as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<NaiveDate>,
+    pub start_date: Option<Option<NaiveDate>>,
     /// The date that all parties agree the project meets or must meet “substantial completion”. Note: This field replaces estimated_completion_date and will mirror its value.
+    ///
+    /// `Some(None)` is sent as `null`, which clears the date; `None` leaves it as it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_date: Option<NaiveDate>,
+    pub completion_date: Option<Option<NaiveDate>>,
     /// The total amount of construction work performed, planned, or put in place during the project. Note: This field is a replacement of estimated_value and will mirror its value.
     #[serde(
         default,

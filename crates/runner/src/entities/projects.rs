@@ -190,8 +190,10 @@ pub fn sync_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> ProjectSy
             "country_code" => item.country_code = text(fields, name),
             "zip" => item.zip = procore_text(fields, name),
             "phone" => item.phone = procore_text(fields, name),
-            "start_date" => item.start_date = date(fields, name),
-            "completion_date" => item.completion_date = date(fields, name),
+            // A cleared date is sent as null, or Procore would keep the old one and send it
+            // back as a change.
+            "start_date" => item.start_date = Some(date(fields, name)),
+            "completion_date" => item.completion_date = Some(date(fields, name)),
             _ => {}
         }
     }

@@ -155,6 +155,18 @@ async fn full_sync_then_a_second_sync_writes_nothing(w: World) {
         binding.erp_hash, binding.procore_hash,
         "both sides hold the agreed values"
     );
+    // A sub-project is linked to a Procore project of its own.
+    let sub = w
+        .demo
+        .projects
+        .iter()
+        .find(|p| p.parent_number.is_some() && p.linked_to_procore)
+        .expect("a flagged sub-project");
+    let parent = sub.parent_number.clone().unwrap();
+    let sub_id = procore_id(&w, "projects", &sub.number).await;
+    assert_ne!(sub_id, procore_id(&w, "projects", &parent).await);
+    let raw = w.admin.record(Kind::Project, sub_id).await.unwrap();
+    assert_eq!(field(&raw, "project_number"), &json!(sub.number));
     let sainte_foy = erp_project(&w, "1002").await;
     assert_eq!(sainte_foy.description, "Résidence Sainte-Foy");
     assert!(sainte_foy.linked_to_procore);
@@ -1051,7 +1063,29 @@ async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: Wor
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+async fn a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared(w: World) {
+    let number = flagged_projects(&w)
+        .into_iter()
+        .find(|p| p.closing_date.is_some())
+        .expect("a flagged project with a closing date")
+        .number
+        .clone();
+    w.sync().await;
+    let id = procore_id(&w, "projects", &number).await;
+    let raw = w.admin.record(Kind::Project, id).await.unwrap();
+    assert!(field(&raw, "completion_date").is_string(), "{raw:#}");
+    edit_erp_project(&w, &number, |p| p.closing_date = None).await;
+    let run = w.sync().await;
+    assert_eq!(run.entity("projects").unwrap().updated.procore, 1);
+    let raw = w.admin.record(Kind::Project, id).await.unwrap();
+    assert_eq!(field(&raw, "completion_date"), &Value::Null, "{raw:#}");
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+    assert_eq!(erp_project(&w, &number).await.closing_date, None);
+}
+
 backend_tests!(
+    a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared,
     an_outage_leaves_writes_pending_and_the_next_run_makes_them_once,
     link_auto_proposes_then_links_and_the_next_sync_compares,
     a_link_by_hand_is_refused_when_the_company_is_another_entitys,
