@@ -1,5 +1,6 @@
 //! The mpsync sync engine.
 //!
+//! * [`cost_codes`] — maestro* activities ⇄ Procore's cost code tree, direct or concatenated;
 //! * [`entity`] — each entity declared once (direction, dependencies, scope), run in dependency
 //!   order checked for cycles;
 //! * [`fields`] — the canonical, side-neutral field values both mappers produce;
@@ -10,6 +11,7 @@
 //! Architecture invariant: nothing in this crate performs I/O. Execution (Procore sync actions,
 //! ERP transactions, state writes) lives at the edges and consumes a [`plan::Plan`].
 
+pub mod cost_codes;
 pub mod entity;
 pub mod fields;
 pub mod matching;

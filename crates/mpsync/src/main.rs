@@ -104,8 +104,9 @@ enum Command {
     /// environment (a test company only with a sandbox, a production company only with
     /// production), sign-in in the browser, company choice. Run again to reconnect.
     Init(init::InitArgs),
-    /// Synchronizes every entity (or those named) in dependency order: projects, customers,
-    /// suppliers, employees. Prints the per-entity table; every record's outcome is recorded.
+    /// Synchronizes every entity (or those named) in dependency order: projects, cost codes,
+    /// customers, suppliers, employees. Prints the per-entity table; every record's outcome is
+    /// recorded.
     Sync(sync_cmd::SyncArgs),
     /// Lists the runs, newest first; `runs show ID` shows every record of one run.
     Runs(runs_cmd::RunsArgs),

@@ -18,6 +18,9 @@ pub enum RunnerError {
     Procore(#[from] ProcoreError),
     #[error("sync state: {0}")]
     State(#[from] StateError),
+    /// A configuration change that would make existing links wrong.
+    #[error("setting refused: {0}")]
+    SettingRefused(String),
     /// A link asked by hand that would be wrong.
     #[error("link refused: {0}")]
     LinkRefused(String),

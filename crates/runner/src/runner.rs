@@ -103,12 +103,12 @@ impl Default for RunnerOptions {
 
 /// Synchronizes one maestro* company with its paired Procore company.
 pub struct SyncRunner {
-    erp: Arc<dyn ErpConnector>,
-    company: String,
-    state: StateStore,
-    pairing: PairingId,
-    procore: Client,
-    options: RunnerOptions,
+    pub(crate) erp: Arc<dyn ErpConnector>,
+    pub(crate) company: String,
+    pub(crate) state: StateStore,
+    pub(crate) pairing: PairingId,
+    pub(crate) procore: Client,
+    pub(crate) options: RunnerOptions,
 }
 
 impl SyncRunner {
@@ -154,7 +154,11 @@ impl SyncRunner {
             entities: Vec::new(),
         };
         for spec in order {
-            let result = for_entity!(spec.name, E => self.sync_entity::<E>(run_id, started).await);
+            let result = if spec.name == crate::cost_codes::SPEC.name {
+                self.sync_cost_codes(run_id).await
+            } else {
+                for_entity!(spec.name, E => self.sync_entity::<E>(run_id, started).await)
+            };
             match result {
                 Ok(entity) => summary.entities.push(entity),
                 Err(e) => {
@@ -185,7 +189,11 @@ impl SyncRunner {
             dry_run,
             ..LinkReport::default()
         };
-        for spec in chosen(entities)? {
+        // Project-scoped entities link as they sync (by code within the project).
+        for spec in chosen(entities)?
+            .into_iter()
+            .filter(|s| s.scope == engine::entity::Scope::Company)
+        {
             for_entity!(spec.name, E => self.link_entity::<E>(dry_run, &mut report).await)?;
         }
         Ok(report)
@@ -608,7 +616,7 @@ impl SyncRunner {
         Ok(out.summary)
     }
 
-    fn report(&self, entity: &'static str, phase: Phase, done: u64, total: Option<u64>) {
+    pub(crate) fn report(&self, entity: &'static str, phase: Phase, done: u64, total: Option<u64>) {
         if let Some(sink) = &self.options.progress {
             sink.report(&Progress {
                 entity,

@@ -255,8 +255,21 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         .iter()
         .map(|e| e["entity"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["projects", "customers", "suppliers", "employees"]);
+    assert_eq!(
+        names,
+        [
+            "projects",
+            "cost_codes",
+            "customers",
+            "suppliers",
+            "employees"
+        ]
+    );
     let projects = &entities[0];
+    assert!(
+        entities[1]["created"]["procore"].as_u64().unwrap() > 0,
+        "cost codes: {first:#}"
+    );
     assert!(
         projects["created"]["procore"].as_u64().unwrap() > 0,
         "{first:#}"

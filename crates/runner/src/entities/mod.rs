@@ -20,9 +20,11 @@ pub mod employees;
 pub mod projects;
 pub mod suppliers;
 
-/// Every entity the runner knows, in declaration order (the engine orders them by dependency).
+/// Every entity the runner knows, in declaration order (the engine orders them by dependency):
+/// the [`SyncEntity`] ones and the project-scoped [`crate::cost_codes`].
 pub const SPECS: &[EntitySpec] = &[
     projects::SPEC,
+    crate::cost_codes::SPEC,
     customers::SPEC,
     suppliers::SPEC,
     employees::SPEC,

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 use state::{OutcomeFilter, Page, SyncStatus};
 use support::World;
 
-const SYNC_OPS: [&str; 3] = [
+const SYNC_OPS: [&str; 4] = [
+    "RestV10CostCodesSyncPatch",
     "RestV10ProjectsSyncPatch",
     "RestV10VendorsSyncPatch",
     "RestV13CompaniesCompanyIdUsersSyncPatch",
@@ -1084,7 +1085,189 @@ async fn a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared(w: Wo
     assert_eq!(erp_project(&w, &number).await.closing_date, None);
 }
 
+/// The Procore cost codes of a project, by `origin_id`.
+async fn procore_codes(w: &World, project: &str) -> std::collections::BTreeMap<String, Value> {
+    let id = procore_id(w, "projects", project).await;
+    w.admin
+        .records(Kind::CostCode, Some(seed::COMPANY_ID), Some(id))
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|c| {
+            let origin = field(&c, "origin_id").as_str()?.to_owned();
+            Some((origin, c))
+        })
+        .collect()
+}
+
+fn demo_activities<'a>(w: &'a World, project: &str) -> Vec<&'a erp::Activity> {
+    w.demo
+        .activities
+        .iter()
+        .filter(|a| a.project_number == project)
+        .collect()
+}
+
+async fn cost_codes_are_created_level_by_level_in_direct_mode_then_quiet(w: World) {
+    let project = flagged_projects(&w)[0].number.clone();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let codes = procore_codes(&w, &project).await;
+    let activities = demo_activities(&w, &project);
+    assert!(activities.len() >= 4);
+    for a in &activities {
+        let key = format!("{project}|{}", a.code);
+        let code = codes
+            .get(&key)
+            .unwrap_or_else(|| panic!("{key} in Procore: {:?}", codes.keys()));
+        assert_eq!(
+            field(code, "code"),
+            &json!(a.code),
+            "direct: the code is the activity"
+        );
+        assert_eq!(field(code, "name"), &json!(a.description));
+        let parent = a.code.rsplit_once('-').map(|(p, _)| p.to_owned());
+        match parent {
+            Some(parent) => {
+                let parent_id = codes[&format!("{project}|{parent}")]["id"].clone();
+                assert_eq!(code["data"]["parent_id"], parent_id, "{key}");
+            }
+            None => assert_eq!(code["data"]["parent_id"], Value::Null),
+        }
+    }
+    let summary = run.entity("cost_codes").unwrap();
+    assert!(
+        summary.created.procore >= activities.len() as u64,
+        "{summary:#?}"
+    );
+
+    w.admin.reset_request_counts().await.unwrap();
+    let quiet = w.sync().await;
+    assert_eq!(
+        quiet.entity("cost_codes").unwrap().writes(),
+        0,
+        "{quiet:#?}"
+    );
+    let counts = w.admin.request_counts().await.unwrap();
+    assert_eq!(counts.get("RestV10CostCodesSyncPatch"), None, "{counts:?}");
+    assert_eq!(
+        counts.get("RestV10CostCodesGet"),
+        None,
+        "no activity changed: Procore's trees are not read again: {counts:?}"
+    );
+
+    // A renamed activity renames its code; a code only Procore has is a warning.
+    let leaf = activities
+        .iter()
+        .find(|a| a.code.matches('-').count() == 3)
+        .unwrap();
+    let mut renamed = (*leaf).clone();
+    renamed.description = "Coffrage des semelles".into();
+    w.erp
+        .upsert(&w.company, &[renamed], ChangeOrigin::User)
+        .await
+        .unwrap();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    w.admin
+        .insert_record(
+            Kind::CostCode,
+            seed::COMPANY_ID,
+            Some(procore_project),
+            None,
+            json!({"code": "99", "name": "Imprévus (Procore seulement)"}),
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let summary = run.entity("cost_codes").unwrap();
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    assert_eq!(summary.created.procore, 0, "{summary:#?}");
+    let codes = procore_codes(&w, &project).await;
+    assert_eq!(
+        field(&codes[&format!("{project}|{}", leaf.code)], "name"),
+        &json!("Coffrage des semelles")
+    );
+    let warnings = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Warning)).await;
+    assert!(
+        warnings.iter().any(|o| o.entity == "cost_codes"
+            && o.message
+                .contains("pre-existing cost code: Procore cost code 99")),
+        "{warnings:#?}"
+    );
+}
+
+async fn cost_codes_in_concatenated_mode_carry_one_level_each(w: World) {
+    let mode = engine::cost_codes::CostCodeMode::Concatenated {
+        separator: "-".into(),
+    };
+    runner::cost_codes::set_cost_code_mode(&w.state, w.pairing, &w.company, &mode)
+        .await
+        .unwrap();
+    let project = flagged_projects(&w)[0].number.clone();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let codes = procore_codes(&w, &project).await;
+    for a in demo_activities(&w, &project) {
+        let code = &codes[&format!("{project}|{}", a.code)];
+        let last = a.code.rsplit('-').next().unwrap();
+        assert_eq!(field(code, "code"), &json!(last), "{}", a.code);
+        // Procore joins the levels with `-`: its full code is the activity code.
+        let procore_project = procore_id(&w, "projects", &project).await;
+        let id = field(code, "id").as_u64().unwrap();
+        let shown = w.client.cost_codes(procore_project).get(id).await.unwrap();
+        assert_eq!(shown.full_code.as_deref(), Some(a.code.as_str()));
+    }
+    // The mode is company-wide and fixed once codes are linked.
+    let refused = runner::cost_codes::set_cost_code_mode(
+        &w.state,
+        w.pairing,
+        &w.company,
+        &engine::cost_codes::CostCodeMode::default(),
+    )
+    .await
+    .unwrap_err();
+    assert!(refused.to_string().contains("cannot change"), "{refused}");
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn an_activity_too_deep_is_an_error_naming_it_and_the_others_are_created(w: World) {
+    let project = flagged_projects(&w)[0].number.clone();
+    let leaf = demo_activities(&w, &project)
+        .into_iter()
+        .find(|a| a.code.matches('-').count() == 3)
+        .unwrap()
+        .clone();
+    let deep = erp::Activity {
+        code: format!("{}-X", leaf.code),
+        description: "Trop profond".into(),
+        ..leaf
+    };
+    w.erp
+        .upsert(&w.company, std::slice::from_ref(&deep), ChangeOrigin::User)
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message.contains(&deep.code),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("5 levels"),
+        "{}",
+        errors[0].message
+    );
+    let codes = procore_codes(&w, &project).await;
+    assert_eq!(codes.len(), demo_activities(&w, &project).len());
+}
+
 backend_tests!(
+    cost_codes_are_created_level_by_level_in_direct_mode_then_quiet,
+    cost_codes_in_concatenated_mode_carry_one_level_each,
+    an_activity_too_deep_is_an_error_naming_it_and_the_others_are_created,
     a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared,
     an_outage_leaves_writes_pending_and_the_next_run_makes_them_once,
     link_auto_proposes_then_links_and_the_next_sync_compares,

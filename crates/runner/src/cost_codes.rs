@@ -1,0 +1,612 @@
+//! Cost codes: each synchronized project's maestro* activities → its Procore cost code tree,
+//! in the company's [`CostCodeMode`].
+//!
+//! Project-scoped: one partition (cursor) per project. A project is planned again when one of
+//! its activities changed since its cursor, or when it has no cursor yet (just linked). Its
+//! Procore tree is read in full (cost codes have no `updated_at` filter), planned with
+//! [`engine::cost_codes::plan`], and the missing codes created level by level, one sync action
+//! per level, each with `origin_id` = `<project number>|<activity code>` (unique in the
+//! company, as Procore wants, while activity codes repeat across projects). Codes Procore
+//! already has are linked (and stamped). A Procore last-level code with no activity is a
+//! warning; a code that cannot be made is an error naming it; the other codes go on.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use engine::cost_codes::{
+    plan, ActivityCode, CodeTree, CostCodeMode, NewCode, Parent, ProcoreCode,
+};
+use engine::entity::{Direction, EntitySpec, Scope};
+use erp::{Activity, ChangeSeq, EntityStore, Project};
+use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem};
+use serde_json::json;
+use state::{
+    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, NewOutcome, OutcomeAction,
+    PairingId, RunId, StateStore, SyncStatus, WrittenSide,
+};
+
+use crate::error::RunnerError;
+use crate::progress::Phase;
+use crate::runner::SyncRunner;
+use crate::summary::EntitySummary;
+
+pub const SPEC: EntitySpec = EntitySpec {
+    name: "cost_codes",
+    direction: Direction::ErpToProcore,
+    scope: Scope::Project,
+    depends_on: &["projects"],
+};
+
+/// Setting (per maestro* company) holding the [`CostCodeMode`].
+pub const MODE_SETTING: &str = "cost_codes.mode";
+/// Upper bound on maestro* change pages read in one run.
+const MAX_PAGES: u32 = 10_000;
+
+/// The company's cost code mode; direct with `-` until one is chosen.
+pub async fn cost_code_mode(
+    state: &StateStore,
+    company: &str,
+) -> Result<CostCodeMode, RunnerError> {
+    Ok(state
+        .setting_as::<CostCodeMode>(company, MODE_SETTING)
+        .await?
+        .unwrap_or_default())
+}
+
+/// Chooses the company's cost code mode. Refused while cost codes are bound in `pairing`:
+/// the same activity would stand for another Procore code, and every link would be wrong.
+pub async fn set_cost_code_mode(
+    state: &StateStore,
+    pairing: PairingId,
+    company: &str,
+    mode: &CostCodeMode,
+) -> Result<(), RunnerError> {
+    let current = cost_code_mode(state, company).await?;
+    if &current == mode {
+        return Ok(());
+    }
+    let bound = state.count_bindings(pairing, SPEC.name).await?;
+    if bound > 0 {
+        return Err(RunnerError::SettingRefused(format!(
+            "the cost code mode of company {company} is {} (separator {:?}) and {bound} cost codes are linked in it; \
+             it is one mode for every project and cannot change while codes are linked: unpair to start over",
+            current.name(),
+            current.separator()
+        )));
+    }
+    state.set_setting_as(company, MODE_SETTING, mode).await?;
+    Ok(())
+}
+
+/// The binding key of one activity.
+pub fn erp_key(project: &str, activity: &str) -> String {
+    format!("{project}|{activity}")
+}
+
+/// Every record of an entity, page by page.
+pub(crate) async fn read_all<R: erp::ErpRecord>(
+    store: &dyn EntityStore<R>,
+    company: &str,
+    mut since: ChangeSeq,
+    page: u32,
+) -> Result<(Vec<erp::Changed<R>>, ChangeSeq), RunnerError> {
+    let mut out = Vec::new();
+    for _ in 0..MAX_PAGES {
+        let batch = store.changes_since(company, since, page).await?;
+        out.extend(batch.changes);
+        since = batch.high_water;
+        if !batch.has_more {
+            return Ok((out, since));
+        }
+    }
+    Err(RunnerError::TooManyChanges {
+        entity: SPEC.name,
+        pages: MAX_PAGES,
+    })
+}
+
+/// Counts and outcomes of the entity.
+struct Out {
+    summary: EntitySummary,
+    outcomes: Vec<NewOutcome>,
+    dry: bool,
+}
+
+impl Out {
+    fn push(
+        &mut self,
+        key: Option<String>,
+        procore_id: Option<u64>,
+        action: OutcomeAction,
+        side: WrittenSide,
+        status: SyncStatus,
+        message: String,
+    ) {
+        self.outcomes.push(NewOutcome {
+            entity: SPEC.name.to_owned(),
+            erp_key: key,
+            procore_id,
+            action,
+            side,
+            status,
+            message,
+        });
+    }
+
+    fn done(&self, what: &str) -> String {
+        if self.dry {
+            format!("would be {what}")
+        } else {
+            what.to_owned()
+        }
+    }
+
+    fn error(&mut self, key: Option<String>, procore_id: Option<u64>, message: String) {
+        self.summary.errors.procore += 1;
+        self.push(
+            key,
+            procore_id,
+            OutcomeAction::Update,
+            WrittenSide::Procore,
+            SyncStatus::Error,
+            message,
+        );
+    }
+}
+
+impl SyncRunner {
+    pub(crate) async fn sync_cost_codes(
+        &self,
+        run_id: Option<RunId>,
+    ) -> Result<EntitySummary, RunnerError> {
+        let mode = cost_code_mode(&self.state, &self.company).await?;
+        let mut out = Out {
+            summary: EntitySummary::new(SPEC.name),
+            outcomes: Vec::new(),
+            dry: run_id.is_none(),
+        };
+        let page = self.options.erp_page;
+
+        // The projects that can have codes: flagged, and linked to a Procore project.
+        let (projects, _) =
+            read_all::<Project>(self.erp.projects(), &self.company, ChangeSeq::ORIGIN, page)
+                .await?;
+        let flagged: Vec<String> = projects
+            .iter()
+            .filter(|p| p.record.linked_to_procore && p.record.active)
+            .map(|p| p.record.number.clone())
+            .collect();
+        let bound: BTreeMap<String, u64> = self
+            .state
+            .bindings_by_erp_keys(self.pairing, "projects", &flagged)
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key, b.procore_id))
+            .collect();
+
+        // Which of them changed since their cursor (or were never planned).
+        let mut cursors: BTreeMap<String, Option<i64>> = BTreeMap::new();
+        for number in bound.keys() {
+            let key = self.cost_code_cursor(number);
+            let at = match self.state.cursor(&key).await? {
+                Some(c) => match c.value {
+                    CursorValue::ChangeSeq(seq) => Some(seq),
+                    _ => None,
+                },
+                None => None,
+            };
+            cursors.insert(number.clone(), at);
+        }
+        let since = if cursors.values().any(Option::is_none) {
+            ChangeSeq::ORIGIN
+        } else {
+            ChangeSeq(cursors.values().flatten().copied().min().unwrap_or(0))
+        };
+        let (changed, high) =
+            read_all::<Activity>(self.erp.activities(), &self.company, since, page).await?;
+        let mut affected: BTreeSet<String> = cursors
+            .iter()
+            .filter(|(_, at)| at.is_none())
+            .map(|(n, _)| n.clone())
+            .collect();
+        for c in &changed {
+            let n = &c.record.project_number;
+            if let Some(Some(at)) = cursors.get(n) {
+                if c.meta.seq.0 > *at {
+                    affected.insert(n.clone());
+                }
+            }
+        }
+        // The activities of the affected projects, all of them: a plan needs the whole list.
+        let all = if since == ChangeSeq::ORIGIN {
+            changed
+        } else if affected.is_empty() {
+            Vec::new()
+        } else {
+            read_all::<Activity>(
+                self.erp.activities(),
+                &self.company,
+                ChangeSeq::ORIGIN,
+                page,
+            )
+            .await?
+            .0
+        };
+        let mut by_project: BTreeMap<String, Vec<ActivityCode>> = BTreeMap::new();
+        for c in all {
+            if affected.contains(&c.record.project_number) {
+                by_project
+                    .entry(c.record.project_number.clone())
+                    .or_default()
+                    .push(ActivityCode {
+                        code: c.record.code,
+                        description: c.record.description,
+                    });
+            }
+        }
+        // A project flagged for Procore but not linked yet waits, and says so.
+        for number in flagged.iter().filter(|n| !bound.contains_key(*n)) {
+            out.summary.skipped += 1;
+            out.push(
+                Some(number.clone()),
+                None,
+                OutcomeAction::Skip,
+                WrittenSide::None,
+                SyncStatus::Warning,
+                format!("project {number} not synchronized with Procore yet: its cost codes wait"),
+            );
+        }
+
+        let total = affected.len() as u64;
+        for (done, number) in affected.iter().enumerate() {
+            let procore_project = bound[number];
+            let activities = by_project.remove(number).unwrap_or_default();
+            let clean = self
+                .project_cost_codes(&mode, number, procore_project, &activities, &mut out)
+                .await?;
+            if clean && run_id.is_some() {
+                self.state
+                    .advance_cursor(
+                        &self.cost_code_cursor(number),
+                        CursorValue::ChangeSeq(high.0),
+                    )
+                    .await?;
+            }
+            self.report(SPEC.name, Phase::Writing, done as u64 + 1, Some(total));
+        }
+        self.report(SPEC.name, Phase::Done, total, Some(total));
+
+        if let Some(id) = run_id {
+            if !out.outcomes.is_empty() {
+                self.state.add_outcomes(id, &out.outcomes).await?;
+            }
+        } else {
+            out.summary.planned = std::mem::take(&mut out.outcomes);
+        }
+        Ok(out.summary)
+    }
+
+    fn cost_code_cursor(&self, project: &str) -> CursorKey {
+        CursorKey::new(
+            self.pairing,
+            SPEC.name,
+            CursorDirection::ErpToProcore,
+            project,
+        )
+    }
+
+    /// Plans and writes one project's codes; whether everything went through.
+    async fn project_cost_codes(
+        &self,
+        mode: &CostCodeMode,
+        number: &str,
+        procore_project: u64,
+        activities: &[ActivityCode],
+        out: &mut Out,
+    ) -> Result<bool, RunnerError> {
+        let codes = self.procore.cost_codes(procore_project);
+        let existing = crate::entities::collect(
+            codes.list(&CostCodeFilters::default()),
+            0,
+            &|done, total| self.report(SPEC.name, Phase::ReadingProcore, done, total),
+        )
+        .await?;
+        let tree_input: Vec<ProcoreCode> = existing
+            .iter()
+            .filter(|c| c.deleted_at.is_none())
+            .map(|c| ProcoreCode {
+                id: c.id,
+                code: c.code.clone().unwrap_or_default(),
+                parent_id: c.parent.as_ref().and_then(|p| p.id),
+                name: c.name.clone().unwrap_or_default(),
+                origin_id: c.origin_id.clone(),
+            })
+            .collect();
+        let origin_of: BTreeMap<u64, Option<String>> = tree_input
+            .iter()
+            .map(|c| (c.id, c.origin_id.clone()))
+            .collect();
+        let tree = CodeTree::new(mode, &tree_input);
+        let the_plan = plan(mode, activities, &tree);
+        let mut clean = the_plan.errors.is_empty();
+        let label = |activity: &str| format!("cost code {activity} of project {number}");
+
+        for issue in &the_plan.errors {
+            out.error(
+                Some(erp_key(number, &issue.activity)),
+                issue.procore_id,
+                format!("project {number}: {}", issue.message),
+            );
+        }
+        for issue in &the_plan.only_in_procore {
+            out.summary.warnings.procore += 1;
+            out.push(
+                None,
+                issue.procore_id,
+                OutcomeAction::Skip,
+                WrittenSide::None,
+                SyncStatus::Warning,
+                format!("project {number}: {}", issue.message),
+            );
+        }
+
+        // Links to codes Procore already has, with their origin_id and name brought in line.
+        let renamed: BTreeMap<u64, &str> = the_plan
+            .renames
+            .iter()
+            .map(|(id, name)| (*id, name.as_str()))
+            .collect();
+        let mut touch: Vec<CostCodeSyncItem> = Vec::new();
+        let mut links: Vec<(String, u64, String)> = Vec::new();
+        let bound_now: BTreeSet<u64> = self
+            .state
+            .bindings_by_procore_ids(
+                self.pairing,
+                SPEC.name,
+                &the_plan
+                    .matched
+                    .iter()
+                    .map(|(_, id)| *id)
+                    .collect::<Vec<_>>(),
+            )
+            .await?
+            .into_iter()
+            .map(|b| b.procore_id)
+            .collect();
+        for (activity, id) in &the_plan.matched {
+            let key = erp_key(number, activity);
+            let stamp = origin_of.get(id).cloned().flatten().as_deref() != Some(key.as_str());
+            let rename = renamed.get(id).copied();
+            if stamp || rename.is_some() {
+                touch.push(CostCodeSyncItem {
+                    id: Some(*id),
+                    origin_id: Some(key.clone()),
+                    name: rename.map(str::to_owned),
+                    ..CostCodeSyncItem::default()
+                });
+            }
+            let linked_before = bound_now.contains(id);
+            match (linked_before, rename) {
+                (false, _) => {
+                    out.summary.linked += 1;
+                    out.push(
+                        Some(key.clone()),
+                        Some(*id),
+                        OutcomeAction::Link,
+                        WrittenSide::None,
+                        SyncStatus::Success,
+                        format!(
+                            "{}: {} to the existing Procore cost code {id}",
+                            label(activity),
+                            out.done("linked")
+                        ),
+                    );
+                }
+                (true, Some(name)) => {
+                    out.summary.updated.procore += 1;
+                    out.push(
+                        Some(key.clone()),
+                        Some(*id),
+                        OutcomeAction::Update,
+                        WrittenSide::Procore,
+                        SyncStatus::Success,
+                        format!(
+                            "{}: {}: name {name:?}",
+                            label(activity),
+                            out.done("updated in Procore")
+                        ),
+                    );
+                }
+                (true, None) => out.summary.unchanged += 1,
+            }
+            links.push((key, *id, activity.clone()));
+        }
+        if out.dry {
+            for wave in &the_plan.waves {
+                for code in wave {
+                    out.summary.created.procore += 1;
+                    out.push(
+                        Some(erp_key(number, &code.activity)),
+                        None,
+                        OutcomeAction::Create,
+                        WrittenSide::Procore,
+                        SyncStatus::Success,
+                        format!(
+                            "{}: {}",
+                            label(&code.activity),
+                            out.done("created in Procore")
+                        ),
+                    );
+                }
+            }
+            return Ok(clean);
+        }
+        if !touch.is_empty() {
+            match codes.sync(touch).await {
+                Ok(outcome) => {
+                    for e in &outcome.errors {
+                        clean = false;
+                        let text: Vec<String> =
+                            e.field_errors.iter().map(ToString::to_string).collect();
+                        out.error(
+                            e.origin_id.clone(),
+                            e.id,
+                            format!(
+                                "project {number}: cost code {}: refused by Procore: {}",
+                                e.id.unwrap_or_default(),
+                                text.join("; ")
+                            ),
+                        );
+                    }
+                }
+                Err(e) => {
+                    clean = false;
+                    out.error(
+                        None,
+                        None,
+                        format!("project {number}: cost codes not updated: Procore: {e}"),
+                    );
+                }
+            }
+        }
+
+        // The missing codes, level by level.
+        let mut created: BTreeMap<String, u64> = BTreeMap::new();
+        for wave in &the_plan.waves {
+            let mut items = Vec::new();
+            let mut sent: Vec<&NewCode> = Vec::new();
+            for code in wave {
+                let parent_id = match &code.parent {
+                    None => None,
+                    Some(Parent::Existing(id)) => Some(*id),
+                    Some(Parent::Created(parent)) => match created.get(parent) {
+                        Some(id) => Some(*id),
+                        None => {
+                            clean = false;
+                            out.error(
+                                Some(erp_key(number, &code.activity)),
+                                None,
+                                format!(
+                                    "{}: not created: its parent {parent} could not be created",
+                                    label(&code.activity)
+                                ),
+                            );
+                            continue;
+                        }
+                    },
+                };
+                items.push(CostCodeSyncItem {
+                    code: Some(code.code.clone()),
+                    name: Some(code.name.clone()),
+                    parent_id,
+                    origin_id: Some(erp_key(number, &code.activity)),
+                    ..CostCodeSyncItem::default()
+                });
+                sent.push(code);
+            }
+            if items.is_empty() {
+                continue;
+            }
+            let outcome = match codes.sync(items).await {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    clean = false;
+                    let pending = e.kind().is_retryable();
+                    for code in sent {
+                        let message =
+                            format!("{}: not created: Procore: {e}", label(&code.activity));
+                        if pending {
+                            out.summary.pending += 1;
+                            out.push(
+                                Some(erp_key(number, &code.activity)),
+                                None,
+                                OutcomeAction::Create,
+                                WrittenSide::Procore,
+                                SyncStatus::Pending,
+                                format!("{message}; sent again by the next run"),
+                            );
+                        } else {
+                            out.error(Some(erp_key(number, &code.activity)), None, message);
+                        }
+                    }
+                    if matches!(
+                        e.kind(),
+                        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+                    ) {
+                        return Err(e.into());
+                    }
+                    continue;
+                }
+            };
+            for code in sent {
+                let key = erp_key(number, &code.activity);
+                if let Some(e) = outcome
+                    .errors
+                    .iter()
+                    .find(|e| e.origin_id.as_deref() == Some(key.as_str()))
+                {
+                    clean = false;
+                    let text: Vec<String> =
+                        e.field_errors.iter().map(ToString::to_string).collect();
+                    out.error(
+                        Some(key),
+                        None,
+                        format!(
+                            "{}: refused by Procore: {}",
+                            label(&code.activity),
+                            text.join("; ")
+                        ),
+                    );
+                    continue;
+                }
+                match outcome
+                    .entities
+                    .iter()
+                    .find(|c: &&CostCode| c.origin_id.as_deref() == Some(key.as_str()))
+                {
+                    Some(c) => {
+                        created.insert(code.activity.clone(), c.id);
+                        links.push((key.clone(), c.id, code.activity.clone()));
+                        out.summary.created.procore += 1;
+                        out.push(
+                            Some(key),
+                            Some(c.id),
+                            OutcomeAction::Create,
+                            WrittenSide::Procore,
+                            SyncStatus::Success,
+                            format!("{}: created in Procore", label(&code.activity)),
+                        );
+                    }
+                    None => {
+                        clean = false;
+                        out.error(
+                            Some(key),
+                            None,
+                            format!(
+                                "{}: Procore neither confirmed nor refused the write",
+                                label(&code.activity)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+
+        if !links.is_empty() {
+            let mut tx = self.state.begin().await?;
+            for (key, id, activity) in &links {
+                tx.upsert_binding(&BindingWrite {
+                    pairing: self.pairing,
+                    entity: SPEC.name.to_owned(),
+                    erp_key: key.clone(),
+                    procore_id: *id,
+                    erp_hash: None,
+                    procore_hash: None,
+                    last_synced_values: json!({"activity": activity}),
+                })
+                .await?;
+            }
+            tx.commit().await?;
+        }
+        Ok(clean)
+    }
+}
