@@ -1,5 +1,6 @@
 //! The mpsync sync engine.
 //!
+//! * [`budget`] — the original budget out, the modifications back, line by line;
 //! * [`cost_codes`] — maestro* activities ⇄ Procore's cost code tree, direct or concatenated;
 //! * [`entity`] — each entity declared once (direction, dependencies, scope), run in dependency
 //!   order checked for cycles;
@@ -11,6 +12,7 @@
 //! Architecture invariant: nothing in this crate performs I/O. Execution (Procore sync actions,
 //! ERP transactions, state writes) lives at the edges and consumes a [`plan::Plan`].
 
+pub mod budget;
 pub mod cost_codes;
 pub mod entity;
 pub mod fields;

@@ -159,6 +159,7 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
     println!("\n2. Procore already has data of its own");
     seed_procore_side(sim, &demo).await?;
 
+    let state_for_demo = state.clone();
     let runner = SyncRunner::new(
         Arc::new(erp.clone()),
         company.clone(),
@@ -180,8 +181,9 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
         );
     }
 
-    println!("\n5. Edits on both sides, one of them conflicting");
+    println!("\n5. Edits on both sides, one of them conflicting, and a budget change in Procore");
     let edited = edit_both_sides(sim, &erp, &company, &demo).await?;
+    let budget_line = budget_change_in_procore(sim, &edited.from_erp).await?;
     let third = runner.sync(&[], false).await?;
     print_summary(&third);
     let city = erp
@@ -197,6 +199,27 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
         "  project {}: city changed differently on both sides: recorded as a conflict, neither side overwritten",
         edited.conflicting
     );
+    if let Some(binding) = state_for_demo
+        .binding_by_procore_id(pairing, "original_budget", budget_line)
+        .await?
+    {
+        let parts: Vec<&str> = binding.erp_key.splitn(3, '|').collect();
+        if let [project, activity, cost_type] = parts[..] {
+            let key = (
+                project.to_owned(),
+                activity.to_owned(),
+                cost_type.to_owned(),
+            );
+            if let Some(line) = erp.get::<erp::BudgetLine>(&company, &key).await? {
+                println!(
+                    "  budget line {}: Modification from Procore now {} in maestro*; original budget {} untouched",
+                    binding.erp_key,
+                    line.record.modification.round_dp(2),
+                    line.record.original.round_dp(2)
+                );
+            }
+        }
+    }
 
     println!(
         "\nProcore API calls by operation ({} responses of 429)",
@@ -264,8 +287,49 @@ async fn seed_procore_side(sim: &SimServer, demo: &erp::demo::DemoCompany) -> an
 }
 
 struct Edited {
+    from_erp: String,
     from_procore: String,
     conflicting: String,
+}
+
+/// An approved budget change in Procore on the first budget line of `project`; its Procore
+/// id. The next sync writes it into that line's Modification column in maestro*.
+async fn budget_change_in_procore(sim: &SimServer, project: &str) -> anyhow::Result<u64> {
+    let admin = sim.admin();
+    let projects = admin
+        .records(Kind::Project, Some(seed::COMPANY_ID), None)
+        .await?;
+    let procore_project = projects
+        .iter()
+        .find(|p| p["data"]["origin_id"] == project)
+        .and_then(|p| p["id"].as_u64())
+        .with_context(|| format!("project {project} is not in Procore"))?;
+    let lines = admin
+        .records(
+            Kind::BudgetLineItem,
+            Some(seed::COMPANY_ID),
+            Some(procore_project),
+        )
+        .await?;
+    let line = lines
+        .first()
+        .with_context(|| format!("project {project} has no budget line in Procore"))?;
+    let id = line["id"].as_u64().context("a budget line id")?;
+    admin
+        .insert_record(
+            Kind::BudgetChange,
+            seed::COMPANY_ID,
+            Some(procore_project),
+            None,
+            json!({"number": "BC-001", "title": "Béton supplémentaire", "status": "approved",
+                   "adjustment_line_items": [{"wbs_code_id": line["data"]["wbs_code_id"],
+                                              "amount": "2500.00", "type": "budget_change"}]}),
+        )
+        .await?;
+    println!(
+        "  Procore:  an approved budget change of 2500.00 on a budget line of project {project}"
+    );
+    Ok(id)
 }
 
 /// One project edited in maestro*, one in Procore, and one edited differently in both.
@@ -346,6 +410,7 @@ async fn edit_both_sides(
         in_procore.number, both.number
     );
     Ok(Edited {
+        from_erp: in_erp.number.clone(),
         from_procore: in_procore.number.clone(),
         conflicting: both.number.clone(),
     })

@@ -8,6 +8,7 @@ mod init;
 mod link_cmd;
 mod report;
 mod runs_cmd;
+mod settings_cmd;
 mod sync_cmd;
 
 use std::path::PathBuf;
@@ -105,13 +106,15 @@ enum Command {
     /// production), sign-in in the browser, company choice. Run again to reconnect.
     Init(init::InitArgs),
     /// Synchronizes every entity (or those named) in dependency order: projects, cost codes,
-    /// customers, suppliers, employees. Prints the per-entity table; every record's outcome is
+    /// original budget, modified budget, customers, suppliers, employees. Prints the per-entity table; every record's outcome is
     /// recorded.
     Sync(sync_cmd::SyncArgs),
     /// Lists the runs, newest first; `runs show ID` shows every record of one run.
     Runs(runs_cmd::RunsArgs),
     /// Lists the fields changed differently on both sides; `conflicts resolve` picks a side.
     Conflicts(conflicts_cmd::ConflictsArgs),
+    /// The company's Projects-tab choices: cost code mode, cost types.
+    Settings(settings_cmd::SettingsArgs),
     /// Links records that already exist on both sides: `--auto` by matching (with
     /// `--dry-run` to only list), or one by hand.
     Link(link_cmd::LinkArgs),
@@ -145,6 +148,7 @@ async fn main() -> ExitCode {
         Command::Runs(args) => runs_cmd::run(args).await,
         Command::Conflicts(args) => conflicts_cmd::run(args).await,
         Command::Link(args) => link_cmd::run(args).await,
+        Command::Settings(args) => settings_cmd::run(args).await,
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
     };
     match outcome {

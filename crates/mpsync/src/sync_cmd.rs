@@ -17,7 +17,8 @@ pub struct SyncArgs {
     #[command(flatten)]
     pub target: Target,
     /// Only these entities (repeat or separate with commas), still in dependency order:
-    /// projects, cost_codes, customers, suppliers, employees. All when left out.
+    /// projects, cost_codes, original_budget, modified_budget, customers, suppliers,
+    /// employees. All when left out.
     #[arg(long = "entity", value_delimiter = ',')]
     pub entities: Vec<String>,
     /// Read both sides and show the plan; write nothing, record nothing.

@@ -16,7 +16,7 @@ use engine::cost_codes::{
     plan, ActivityCode, CodeTree, CostCodeMode, NewCode, Parent, ProcoreCode,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
-use erp::{Activity, ChangeSeq, EntityStore, Project};
+use erp::{Activity, ChangeSeq, EntityReader, Project};
 use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem};
 use serde_json::json;
 use state::{
@@ -84,7 +84,7 @@ pub fn erp_key(project: &str, activity: &str) -> String {
 
 /// Every record of an entity, page by page.
 pub(crate) async fn read_all<R: erp::ErpRecord>(
-    store: &dyn EntityStore<R>,
+    store: &dyn EntityReader<R>,
     company: &str,
     mut since: ChangeSeq,
     page: u32,
@@ -166,22 +166,7 @@ impl SyncRunner {
         };
         let page = self.options.erp_page;
 
-        // The projects that can have codes: flagged, and linked to a Procore project.
-        let (projects, _) =
-            read_all::<Project>(self.erp.projects(), &self.company, ChangeSeq::ORIGIN, page)
-                .await?;
-        let flagged: Vec<String> = projects
-            .iter()
-            .filter(|p| p.record.linked_to_procore && p.record.active)
-            .map(|p| p.record.number.clone())
-            .collect();
-        let bound: BTreeMap<String, u64> = self
-            .state
-            .bindings_by_erp_keys(self.pairing, "projects", &flagged)
-            .await?
-            .into_iter()
-            .map(|b| (b.erp_key, b.procore_id))
-            .collect();
+        let (bound, unbound) = self.bound_projects().await?;
 
         // Which of them changed since their cursor (or were never planned).
         let mut cursors: BTreeMap<String, Option<i64>> = BTreeMap::new();
@@ -244,7 +229,7 @@ impl SyncRunner {
             }
         }
         // A project flagged for Procore but not linked yet waits, and says so.
-        for number in flagged.iter().filter(|n| !bound.contains_key(*n)) {
+        for number in &unbound {
             out.summary.skipped += 1;
             out.push(
                 Some(number.clone()),
@@ -283,6 +268,37 @@ impl SyncRunner {
             out.summary.planned = std::mem::take(&mut out.outcomes);
         }
         Ok(out.summary)
+    }
+
+    /// The projects that can have codes and budgets: flagged and active in maestro*, by number,
+    /// with their Procore id when linked; and the flagged ones not linked yet.
+    pub(crate) async fn bound_projects(
+        &self,
+    ) -> Result<(BTreeMap<String, u64>, Vec<String>), RunnerError> {
+        let (projects, _) = read_all::<Project>(
+            self.erp.projects(),
+            &self.company,
+            ChangeSeq::ORIGIN,
+            self.options.erp_page,
+        )
+        .await?;
+        let flagged: Vec<String> = projects
+            .iter()
+            .filter(|p| p.record.linked_to_procore && p.record.active)
+            .map(|p| p.record.number.clone())
+            .collect();
+        let bound: BTreeMap<String, u64> = self
+            .state
+            .bindings_by_erp_keys(self.pairing, "projects", &flagged)
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key, b.procore_id))
+            .collect();
+        let unbound = flagged
+            .into_iter()
+            .filter(|n| !bound.contains_key(n))
+            .collect();
+        Ok((bound, unbound))
     }
 
     fn cost_code_cursor(&self, project: &str) -> CursorKey {

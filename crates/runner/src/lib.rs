@@ -12,6 +12,7 @@
 //! Entities: [`entities::projects`], [`entities::suppliers`] (Procore vendors) and
 //! [`entities::employees`] (Procore company users, one way).
 
+pub mod budgets;
 pub mod cost_codes;
 pub mod entities;
 pub mod error;

@@ -154,10 +154,11 @@ impl SyncRunner {
             entities: Vec::new(),
         };
         for spec in order {
-            let result = if spec.name == crate::cost_codes::SPEC.name {
-                self.sync_cost_codes(run_id).await
-            } else {
-                for_entity!(spec.name, E => self.sync_entity::<E>(run_id, started).await)
+            let result = match spec.name {
+                "cost_codes" => self.sync_cost_codes(run_id).await,
+                "original_budget" => self.sync_original_budget(run_id).await,
+                "modified_budget" => self.sync_modified_budget(run_id).await,
+                name => for_entity!(name, E => self.sync_entity::<E>(run_id, started).await),
             };
             match result {
                 Ok(entity) => summary.entities.push(entity),

@@ -231,6 +231,15 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
     );
     assert!(!key.trim().is_empty());
 
+    // The Projects tab: one cost code mode for the company, chosen before codes are linked.
+    let ran = cli
+        .run(&["settings", "cost-code-mode", "concatenated"])
+        .await;
+    assert_code(&ran, 0, "cost code mode");
+    let shown = cli.json(&["settings", "--json"]).await;
+    assert_eq!(shown["cost_code_mode"]["mode"], json!("concatenated"));
+    assert_eq!(shown["cost_types"]["map"]["MO"], json!("L"));
+
     // A dry run shows the plan and writes nothing.
     sim.admin().reset_request_counts().await.unwrap();
     let ran = cli.run(&["sync", "--dry-run"]).await;
@@ -260,10 +269,17 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         [
             "projects",
             "cost_codes",
+            "original_budget",
+            "modified_budget",
             "customers",
             "suppliers",
             "employees"
         ]
+    );
+    assert_eq!(
+        first["entities"][2]["errors"]["procore"],
+        json!(0),
+        "{first:#}"
     );
     let projects = &entities[0];
     assert!(
@@ -337,6 +353,11 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         "{}",
         listed.stdout
     );
+
+    // Codes are linked now: the mode is fixed.
+    let ran = cli.run(&["settings", "cost-code-mode", "direct"]).await;
+    assert_code(&ran, 78, "a mode change with codes linked");
+    assert!(ran.stderr.contains("cannot change"), "{}", ran.stderr);
 
     // The Synchronization Manager on the command line.
     let ran = cli.run(&["runs"]).await;

@@ -21,10 +21,12 @@ pub mod projects;
 pub mod suppliers;
 
 /// Every entity the runner knows, in declaration order (the engine orders them by dependency):
-/// the [`SyncEntity`] ones and the project-scoped [`crate::cost_codes`].
+/// the [`SyncEntity`] ones and the project-scoped [`crate::cost_codes`] and [`crate::budgets`].
 pub const SPECS: &[EntitySpec] = &[
     projects::SPEC,
     crate::cost_codes::SPEC,
+    crate::budgets::ORIGINAL,
+    crate::budgets::MODIFIED,
     customers::SPEC,
     suppliers::SPEC,
     employees::SPEC,

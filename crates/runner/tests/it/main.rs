@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 use state::{OutcomeFilter, Page, SyncStatus};
 use support::World;
 
-const SYNC_OPS: [&str; 4] = [
+const SYNC_OPS: [&str; 6] = [
+    "RestV10BudgetLineItemsPost",
+    "RestV10BudgetLineItemsSyncPost",
     "RestV10CostCodesSyncPatch",
     "RestV10ProjectsSyncPatch",
     "RestV10VendorsSyncPatch",
@@ -1264,7 +1266,274 @@ async fn an_activity_too_deep_is_an_error_naming_it_and_the_others_are_created(w
     assert_eq!(codes.len(), demo_activities(&w, &project).len());
 }
 
+/// The demo's labour cost type is `MO`; Procore's is `L`.
+async fn map_labour(w: &World) {
+    let map = engine::budget::CostTypeMap {
+        map: [("MO".to_owned(), "L".to_owned())].into(),
+        default: None,
+    };
+    w.state
+        .set_setting_as(&w.company, runner::budgets::COST_TYPES_SETTING, &map)
+        .await
+        .unwrap();
+}
+
+/// A project's Procore budget lines: (cost code origin_id, cost type code) → (id, original,
+/// modifications + approved changes, wbs code).
+async fn procore_budget(
+    w: &World,
+    project: &str,
+) -> std::collections::BTreeMap<
+    (String, String),
+    (
+        u64,
+        rust_decimal::Decimal,
+        rust_decimal::Decimal,
+        Option<u64>,
+    ),
+> {
+    let procore_project = procore_id(w, "projects", project).await;
+    let view = w
+        .client
+        .budget_views(procore_project)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .unwrap()[0]
+        .id;
+    let types: std::collections::BTreeMap<u64, String> = w
+        .client
+        .line_item_types()
+        .list(&procore::resources::line_item_types::LineItemTypeFilters {
+            project_id: Some(procore_project),
+            ..Default::default()
+        })
+        .collect_all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.id, t.code.unwrap_or_default()))
+        .collect();
+    w.client
+        .budget_view_details(procore_project, view)
+        .detail_rows(&Default::default())
+        .collect_all()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| {
+            let f = r.fields.clone();
+            let changes = r
+                .column_amount("approved_budget_changes")
+                .unwrap()
+                .unwrap_or_default();
+            (
+                (
+                    f.cost_code_origin_id.unwrap_or_default(),
+                    types[&f.category_id.unwrap()].clone(),
+                ),
+                (
+                    f.id.unwrap(),
+                    f.original_budget_amount.unwrap_or_default(),
+                    f.budget_modifications.unwrap_or_default() + changes,
+                    f.wbs_code_id,
+                ),
+            )
+        })
+        .collect()
+}
+
+fn procore_type(erp: &str) -> String {
+    if erp == "MO" {
+        "L".into()
+    } else {
+        erp.into()
+    }
+}
+
+async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten(w: World) {
+    map_labour(&w).await;
+    let project = flagged_projects(&w)[0].number.clone();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let erp_lines: Vec<&erp::BudgetLine> = w
+        .demo
+        .budgets
+        .iter()
+        .filter(|b| b.project_number == project)
+        .collect();
+    assert!(!erp_lines.is_empty());
+    let procore = procore_budget(&w, &project).await;
+    for b in &erp_lines {
+        let key = (
+            format!("{project}|{}", b.activity_code),
+            procore_type(&b.cost_type),
+        );
+        let (_, original, _, _) = procore
+            .get(&key)
+            .unwrap_or_else(|| panic!("{key:?} in Procore: {:?}", procore.keys()));
+        assert_eq!(*original, b.original, "{key:?}");
+    }
+    let erp_total: rust_decimal::Decimal = erp_lines.iter().map(|b| b.original).sum();
+    let procore_total: rust_decimal::Decimal = procore.values().map(|(_, o, _, _)| *o).sum();
+    assert_eq!(erp_total, procore_total, "totals to the cent");
+
+    w.admin.reset_request_counts().await.unwrap();
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+    let counts = w.admin.request_counts().await.unwrap();
+    for op in SYNC_OPS {
+        assert_eq!(counts.get(op), None, "{counts:?}");
+    }
+
+    // A changed original budget updates its line, and only the original.
+    let mut changed = erp_lines[0].clone();
+    changed.original += rust_decimal::Decimal::new(1001, 2);
+    w.erp
+        .upsert(
+            &w.company,
+            std::slice::from_ref(&changed),
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let summary = run.entity("original_budget").unwrap();
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    assert_eq!(summary.created.procore, 0, "{summary:#?}");
+    let procore = procore_budget(&w, &project).await;
+    let key = (
+        format!("{project}|{}", changed.activity_code),
+        procore_type(&changed.cost_type),
+    );
+    assert_eq!(procore[&key].1, changed.original);
+}
+
+async fn a_procore_budget_change_lands_in_the_modification_column_only(w: World) {
+    map_labour(&w).await;
+    let project = flagged_projects(&w)[0].number.clone();
+    w.sync().await;
+    let line = w
+        .demo
+        .budgets
+        .iter()
+        .find(|b| b.project_number == project)
+        .unwrap()
+        .clone();
+    let procore = procore_budget(&w, &project).await;
+    let key = (
+        format!("{project}|{}", line.activity_code),
+        procore_type(&line.cost_type),
+    );
+    let (_, _, _, wbs) = procore[&key];
+    let procore_project = procore_id(&w, "projects", &project).await;
+    w.admin
+        .insert_record(
+            Kind::BudgetChange,
+            seed::COMPANY_ID,
+            Some(procore_project),
+            None,
+            json!({"number": "BC-001", "title": "Ajout de béton", "status": "approved",
+                   "adjustment_line_items": [{"wbs_code_id": wbs, "amount": "1234.56", "type": "budget_change"}]}),
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let summary = run.entity("modified_budget").unwrap();
+    assert_eq!(summary.updated.erp, 1, "{summary:#?}");
+    assert_eq!(run.entity("original_budget").unwrap().writes(), 0);
+    let stored = w
+        .erp
+        .get::<erp::BudgetLine>(
+            &w.company,
+            &(
+                line.project_number.clone(),
+                line.activity_code.clone(),
+                line.cost_type.clone(),
+            ),
+        )
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert_eq!(stored.modification, rust_decimal::Decimal::new(123456, 2));
+    assert_eq!(
+        stored.original, line.original,
+        "the original is never touched"
+    );
+    // Totals of the modifications match to the cent.
+    let erp_mods: rust_decimal::Decimal = w
+        .erp
+        .all::<erp::BudgetLine>(&w.company)
+        .await
+        .unwrap()
+        .iter()
+        .filter(|b| b.record.project_number == project)
+        .map(|b| b.record.modification)
+        .sum();
+    let procore_mods: rust_decimal::Decimal = procore_budget(&w, &project)
+        .await
+        .values()
+        .map(|(_, _, m, _)| *m)
+        .sum();
+    assert_eq!(erp_mods, procore_mods);
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
+async fn a_budget_line_that_cannot_be_placed_is_an_error_and_the_others_sync(w: World) {
+    // Without the labour mapping, `MO` has no Procore cost type.
+    w.state
+        .set_setting_as(
+            &w.company,
+            runner::budgets::COST_TYPES_SETTING,
+            &engine::budget::CostTypeMap::default(),
+        )
+        .await
+        .unwrap();
+    let project = flagged_projects(&w)[0].number.clone();
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    let mo_lines = w
+        .demo
+        .budgets
+        .iter()
+        .filter(|b| b.cost_type == "MO")
+        .filter(|b| {
+            flagged_projects(&w)
+                .iter()
+                .any(|p| p.number == b.project_number)
+        })
+        .count();
+    assert!(mo_lines > 0);
+    assert_eq!(
+        errors
+            .iter()
+            .filter(|o| o.entity == "original_budget")
+            .count(),
+        mo_lines,
+        "{errors:#?}"
+    );
+    assert!(errors
+        .iter()
+        .all(|o| o.message.contains("cost type MO has no Procore cost type")));
+    let placed = w
+        .demo
+        .budgets
+        .iter()
+        .filter(|b| b.project_number == project && b.cost_type != "MO")
+        .count();
+    assert_eq!(
+        procore_budget(&w, &project).await.len(),
+        placed,
+        "the other lines are in Procore"
+    );
+}
+
 backend_tests!(
+    the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten,
+    a_procore_budget_change_lands_in_the_modification_column_only,
+    a_budget_line_that_cannot_be_placed_is_an_error_and_the_others_sync,
     cost_codes_are_created_level_by_level_in_direct_mode_then_quiet,
     cost_codes_in_concatenated_mode_carry_one_level_each,
     an_activity_too_deep_is_an_error_naming_it_and_the_others_are_created,

@@ -1,0 +1,158 @@
+//! `mpsync settings`: the company's Projects-tab choices — the cost code mode (direct or
+//! concatenated, one for every project) and which Procore cost type each maestro* cost type is.
+
+use std::process::ExitCode;
+
+use clap::{Args, Subcommand, ValueEnum};
+use engine::budget::CostTypeMap;
+use engine::cost_codes::CostCodeMode;
+use runner::budgets::COST_TYPES_SETTING;
+use runner::cost_codes::{cost_code_mode, set_cost_code_mode};
+use serde_json::json;
+
+use crate::context::Target;
+use crate::exit::{self, Fail};
+
+#[derive(Args, Debug)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+    #[command(flatten)]
+    pub target: Target,
+    /// JSON on standard output.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Mode {
+    /// The activity code is the Procore code of its level (`01`, `01-A`, `01-A-001`).
+    Direct,
+    /// The activity code is each level's Procore code joined (`01` + `A` + `001`).
+    Concatenated,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SettingsCommand {
+    /// How maestro* activity codes meet Procore cost codes, for every project of the company.
+    /// Fixed once cost codes are linked.
+    CostCodeMode {
+        #[arg(value_enum)]
+        mode: Mode,
+        /// Between the levels of an activity code.
+        #[arg(long, default_value = "-")]
+        separator: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Which Procore cost type each maestro* cost type is: `MO=L M=M`; `--default` for the
+    /// others (otherwise a cost type goes to the Procore cost type with the same code).
+    CostTypes {
+        /// Pairs `MAESTRO=PROCORE`.
+        pairs: Vec<String>,
+        /// The Procore cost type of maestro* cost types neither paired nor found by code.
+        #[arg(long)]
+        default: Option<String>,
+        #[command(flatten)]
+        target: Target,
+    },
+}
+
+pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        None => show(&args.target, args.json).await,
+        Some(SettingsCommand::CostCodeMode {
+            mode,
+            separator,
+            target,
+        }) => {
+            let opened = target.open().await?;
+            let mode = match mode {
+                Mode::Direct => CostCodeMode::Direct { separator },
+                Mode::Concatenated => CostCodeMode::Concatenated { separator },
+            };
+            let company = &opened.company.code;
+            match opened.state.active_pairing(company).await? {
+                Some(p) => set_cost_code_mode(&opened.state, p.id, company, &mode)
+                    .await
+                    .map_err(|e| Fail::new(exit::CONFIG, e.to_string()))?,
+                None => {
+                    opened
+                        .state
+                        .set_setting_as(company, runner::cost_codes::MODE_SETTING, &mode)
+                        .await?
+                }
+            }
+            println!(
+                "cost code mode of {company}: {} (separator {:?})",
+                mode.name(),
+                mode.separator()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(SettingsCommand::CostTypes {
+            pairs,
+            default,
+            target,
+        }) => {
+            let opened = target.open().await?;
+            let mut map = CostTypeMap {
+                default,
+                ..CostTypeMap::default()
+            };
+            for pair in &pairs {
+                let Some((erp, procore)) = pair.split_once('=') else {
+                    return Err(Fail::new(
+                        exit::USAGE,
+                        format!("{pair:?}: expected MAESTRO=PROCORE, e.g. MO=L"),
+                    )
+                    .into());
+                };
+                map.map
+                    .insert(erp.trim().to_owned(), procore.trim().to_owned());
+            }
+            opened
+                .state
+                .set_setting_as(&opened.company.code, COST_TYPES_SETTING, &map)
+                .await?;
+            println!("cost types of {}: {}", opened.company.code, describe(&map));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn describe(map: &CostTypeMap) -> String {
+    let mut parts: Vec<String> = map.map.iter().map(|(e, p)| format!("{e}={p}")).collect();
+    parts.push(match &map.default {
+        Some(d) => format!("others → {d}"),
+        None => "others → the same code".to_owned(),
+    });
+    parts.join(", ")
+}
+
+async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
+    let opened = target.open().await?;
+    let company = &opened.company.code;
+    let mode = cost_code_mode(&opened.state, company).await?;
+    let map: CostTypeMap = opened
+        .state
+        .setting_as(company, COST_TYPES_SETTING)
+        .await?
+        .unwrap_or_else(CostTypeMap::maestro_defaults);
+    if json_out {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &json!({"company": company, "cost_code_mode": mode, "cost_types": map})
+            )?
+        );
+    } else {
+        println!(
+            "company {company}\n  cost code mode: {} (separator {:?})\n  cost types: {}",
+            mode.name(),
+            mode.separator(),
+            describe(&map)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
