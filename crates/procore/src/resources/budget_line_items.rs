@@ -5,6 +5,11 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::{
+    CurrencyIsoConfiguration as BudgetLineItemCurrencyConfiguration,
+    NamedRef as BudgetLineItemLineItemType, WbsCodeRef as BudgetLineItemWbsCode,
+};
+
 open_enum! {
     /// Values of `BudgetLineItemInputUom`; unknown values are kept in `Other`.
     BudgetLineItemInputUom { AnyValuePresentInTheCompanyListOfUnitsOfMeasure = "Any value present in the Company list of Units of Measure" }
@@ -207,63 +212,6 @@ pub struct BudgetLineItemDivision {
         skip_serializing_if = "Option::is_none"
     )]
     pub full_code: Option<String>,
-}
-
-/// `BudgetLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BudgetLineItemLineItemType {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `BudgetLineItemCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BudgetLineItemCurrencyConfiguration {
-    /// Currency Configuration ISO code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_iso_code: Option<String>,
-}
-
-/// `BudgetLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BudgetLineItemWbsCode {
-    /// Wbs Code ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Wbs Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub flat_code: Option<String>,
-    /// Wbs Code Description
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: Option<String>,
 }
 
 /// Fields of a BudgetLineItem sent to `RestV10BudgetLineItemsPost` (body key `budget_line_item`).

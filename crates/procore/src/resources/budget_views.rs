@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
+pub use super::shared::UserRef as BudgetViewCreatedBy;
+
 /// A budget view of a project.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BudgetView {
@@ -51,32 +53,6 @@ pub struct BudgetView {
     /// Links to get budgeting data using this budget view
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub links: Option<BudgetViewLinks>,
-}
-
-/// `BudgetViewCreatedBy` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BudgetViewCreatedBy {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-    /// Login
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub login: Option<String>,
 }
 
 /// `BudgetViewLinks` as Procore describes it.

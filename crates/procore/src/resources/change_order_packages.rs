@@ -6,6 +6,15 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::{
+    CustomFields as ChangeOrderPackageCustomFields,
+    PersonRef as ChangeOrderPackageDesignatedReviewer,
+    RawCurrencyIsoConfiguration as ChangeOrderPackageLineItemCurrencyConfiguration,
+    RawHolder as ChangeOrderPackageLineItemHolder,
+    RawLineItemType as ChangeOrderPackageLineItemLineItemType,
+    RawWbsCode as ChangeOrderPackageLineItemWbsCode,
+};
+
 open_enum! {
     /// Values of `ChangeOrderPackageStatus`; unknown values are kept in `Other`.
     ChangeOrderPackageStatus { Draft = "draft", NotPricing = "not_pricing", Pricing = "pricing", Pending = "pending", Revised = "revised", Proceeding = "proceeding", NotProceeding = "not_proceeding", NoCharge = "no_charge", Approved = "approved", Rejected = "rejected", Void = "void" }
@@ -219,36 +228,6 @@ pub struct ChangeOrderPackage {
     pub line_items: Option<Vec<ChangeOrderPackageLineItem>>,
 }
 
-/// `ChangeOrderPackageDesignatedReviewer` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageDesignatedReviewer {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Email
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub login: Option<String>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `ChangeOrderPackageCustomFields` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageCustomFields {}
-
 /// `ChangeOrderPackageAttachment` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ChangeOrderPackageAttachment {
@@ -359,62 +338,6 @@ pub struct ChangeOrderPackageLineItem {
     /// Currency configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_configuration: Option<ChangeOrderPackageLineItemCurrencyConfiguration>,
-}
-
-/// `ChangeOrderPackageLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageLineItemWbsCode {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flat_code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<serde_json::Value>,
-}
-
-/// `ChangeOrderPackageLineItemHolder` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageLineItemHolder {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub holder_type: Option<serde_json::Value>,
-}
-
-/// `ChangeOrderPackageLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageLineItemLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
-}
-
-/// `ChangeOrderPackageLineItemCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ChangeOrderPackageLineItemCurrencyConfiguration {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_iso_code: Option<serde_json::Value>,
 }
 
 /// Fields of a ChangeOrderPackage sent to `RestV10ChangeOrderPackagesPost` (body key `change_order`).

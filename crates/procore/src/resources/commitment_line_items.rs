@@ -9,16 +9,20 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::*;
+
+pub use super::shared::{
+    CurrencyIsoConfiguration as CommitmentLineItemChangeEventLineItemCurrencyConfiguration,
+    HolderRef as CommitmentLineItemHolder, IdRef as CommitmentLineItemCostCodeParent,
+    LineItemTypeBaseType as CommitmentLineItemLineItemTypeBaseType,
+    LineItemTypeRef as CommitmentLineItemLineItemType, NamedRef as CommitmentLineItemCompany,
+    RawLineItemType as CommitmentLineItemCostCodeLineItemType,
+    WbsCodeRef as CommitmentLineItemWbsCode,
+};
 use crate::client::Op;
 
 open_enum! {
     /// Values of `CommitmentLineItemCostCodeBillerType`; unknown values are kept in `Other`.
     CommitmentLineItemCostCodeBillerType { Project = "Project", SubJob = "SubJob" }
-}
-
-open_enum! {
-    /// Values of `CommitmentLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
-    CommitmentLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
 }
 
 open_enum! {
@@ -287,148 +291,6 @@ pub struct CommitmentLineItemCostCode {
     pub line_item_types: Option<Vec<CommitmentLineItemCostCodeLineItemType>>,
 }
 
-/// `CommitmentLineItemCostCodeParent` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemCostCodeParent {
-    /// Parent ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-}
-
-/// `CommitmentLineItemCostCodeLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemCostCodeLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
-}
-
-/// `CommitmentLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemLineItemType {
-    /// Unique identifier for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-    /// Code for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: Option<String>,
-    /// Base type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<CommitmentLineItemLineItemTypeBaseType>,
-    /// Origin data
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_data: Option<String>,
-    /// Origin ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: Option<String>,
-}
-
-/// `CommitmentLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemWbsCode {
-    /// Wbs Code ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Wbs Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub flat_code: Option<String>,
-    /// Wbs Code Description
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: Option<String>,
-}
-
-/// `CommitmentLineItemHolder` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemHolder {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Holder type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub holder_type: Option<String>,
-}
-
-/// `CommitmentLineItemCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemCompany {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
 /// `CommitmentLineItemChangeEventLineItem` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CommitmentLineItemChangeEventLineItem {
@@ -469,18 +331,6 @@ pub struct CommitmentLineItemChangeEventLineItem {
     /// Currency configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_configuration: Option<CommitmentLineItemChangeEventLineItemCurrencyConfiguration>,
-}
-
-/// `CommitmentLineItemChangeEventLineItemCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemChangeEventLineItemCurrencyConfiguration {
-    /// Currency ISO Code configured for the financial entity
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_iso_code: Option<String>,
 }
 
 /// Fields of a line sent to `RestV10WorkOrderContractsWorkOrderContractIdLineItemsPost` or

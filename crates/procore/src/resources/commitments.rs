@@ -5,6 +5,14 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
+pub use super::shared::{
+    Attachment as CommitmentAttachment,
+    ChangeOrderPackageStatus as CommitmentChangeOrderPackageStatus,
+    LineItemExtendedType as CommitmentLineItemExtendedType, NamedRef as CommitmentVendor,
+    PersonRef as CommitmentArchitect, RawHolder as CommitmentLineItemHolder,
+    RawLineItemType as CommitmentLineItemLineItemType, RawNamedRef as CommitmentLineItemCompany,
+};
+
 open_enum! {
     /// Values of `CommitmentStatus`; unknown values are kept in `Other`.
     CommitmentStatus { Draft = "Draft", OutForBid = "Out For Bid", OutForSignature = "Out For Signature", Approved = "Approved", Complete = "Complete", Terminated = "Terminated", Void = "Void" }
@@ -18,16 +26,6 @@ open_enum! {
 open_enum! {
     /// Values of `CommitmentType`; unknown values are kept in `Other`.
     CommitmentType { WorkOrderContract = "WorkOrderContract", PurchaseOrderContract = "PurchaseOrderContract" }
-}
-
-open_enum! {
-    /// Values of `CommitmentChangeOrderPackageStatus`; unknown values are kept in `Other`.
-    CommitmentChangeOrderPackageStatus { Draft = "draft", NotPricing = "not_pricing", Pricing = "pricing", Pending = "pending", Revised = "revised", Proceeding = "proceeding", NotProceeding = "not_proceeding", NoCharge = "no_charge", Approved = "approved", Rejected = "rejected", Void = "void" }
-}
-
-open_enum! {
-    /// Values of `CommitmentLineItemExtendedType`; unknown values are kept in `Other`.
-    CommitmentLineItemExtendedType { Manual = "manual", Calculated = "calculated" }
 }
 
 /// A commitment (work order or purchase order contract), read-only view.
@@ -387,77 +385,6 @@ pub struct Commitment {
     pub received_from: Option<CommitmentArchitect>,
 }
 
-/// `CommitmentVendor` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentVendor {
-    /// Id.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `CommitmentArchitect` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentArchitect {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Email
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub login: Option<String>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `CommitmentAttachment` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentAttachment {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// URL
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub url: Option<String>,
-    /// Filename
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filename: Option<String>,
-}
-
 /// `CommitmentChangeOrderPackage` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CommitmentChangeOrderPackage {
@@ -679,51 +606,6 @@ pub struct CommitmentLineItem {
     /// Change Event Line Item
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_event_line_item: Option<CommitmentLineItemChangeEventLineItem>,
-}
-
-/// `CommitmentLineItemCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemCompany {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-}
-
-/// `CommitmentLineItemHolder` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemHolder {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub holder_type: Option<serde_json::Value>,
-}
-
-/// `CommitmentLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CommitmentLineItemLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
 }
 
 /// `CommitmentLineItemChangeEventLineItem` as Procore describes it.

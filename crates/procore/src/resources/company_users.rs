@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
+pub use super::shared::NamedRef as CompanyUserVendor;
+
 /// A company-directory user (v1.3).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyUser {
@@ -245,25 +247,6 @@ pub struct CompanyUser {
         skip_serializing_if = "Option::is_none"
     )]
     pub locale: Option<String>,
-}
-
-/// `CompanyUserVendor` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CompanyUserVendor {
-    /// Id.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
 }
 
 /// Fields of a CompanyUser sent to `RestV13CompaniesCompanyIdUsersPost` (body key `user`).

@@ -6,14 +6,14 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::{
+    IdRef as CostCodeParent, LineItemTypeBaseType as CostCodeLineItemTypeBaseType,
+    LineItemTypeRef as CostCodeLineItemType,
+};
+
 open_enum! {
     /// Values of `CostCodeBillerType`; unknown values are kept in `Other`.
     CostCodeBillerType { Project = "Project", SubJob = "SubJob" }
-}
-
-open_enum! {
-    /// Values of `CostCodeLineItemTypeBaseType`; unknown values are kept in `Other`.
-    CostCodeLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
 }
 
 /// A project cost code; the hierarchy is `parent` + `full_code`.
@@ -136,61 +136,6 @@ pub struct CostCode {
     /// Line Item Types
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_item_types: Option<Vec<CostCodeLineItemType>>,
-}
-
-/// `CostCodeParent` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CostCodeParent {
-    /// Parent ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-}
-
-/// `CostCodeLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct CostCodeLineItemType {
-    /// Unique identifier for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-    /// Code for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: Option<String>,
-    /// Base type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<CostCodeLineItemTypeBaseType>,
-    /// Origin data
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_data: Option<String>,
-    /// Origin ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: Option<String>,
 }
 
 /// Fields of a CostCode sent to `RestV10CostCodesPost` (body key `cost_code`).

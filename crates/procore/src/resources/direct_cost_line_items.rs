@@ -5,10 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
-open_enum! {
-    /// Values of `DirectCostLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
-    DirectCostLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
-}
+pub use super::shared::{
+    HolderRef as DirectCostLineItemHolder,
+    LineItemTypeBaseType as DirectCostLineItemLineItemTypeBaseType,
+    NamedRef as DirectCostLineItemProject,
+    RawLineItemType as DirectCostLineItemChangeEventLineItemLineItemType,
+    RawNamedRef as DirectCostLineItemCompany, WbsCodeRef as DirectCostLineItemWbsCode,
+};
 
 open_enum! {
     /// Values of `DirectCostLineItemSyncItemExtendedType`; unknown values are kept in `Other`.
@@ -226,81 +229,6 @@ pub struct DirectCostLineItemLineItemType {
     pub origin_id: Option<String>,
 }
 
-/// `DirectCostLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemWbsCode {
-    /// Wbs Code ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Wbs Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub flat_code: Option<String>,
-    /// Wbs Code Description
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: Option<String>,
-}
-
-/// `DirectCostLineItemHolder` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemHolder {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Holder type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub holder_type: Option<String>,
-}
-
-/// `DirectCostLineItemProject` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemProject {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `DirectCostLineItemCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemCompany {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-}
-
 /// `DirectCostLineItemChangeEventLineItem` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DirectCostLineItemChangeEventLineItem {
@@ -322,29 +250,6 @@ pub struct DirectCostLineItemChangeEventLineItem {
     /// Line item type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line_item_type: Option<DirectCostLineItemChangeEventLineItemLineItemType>,
-}
-
-/// `DirectCostLineItemChangeEventLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemChangeEventLineItemLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
 }
 
 /// One item of `RestV10ProjectsProjectIdDirectCostsLineItemsSyncPatch` (`updates`).

@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
+pub use super::shared::{
+    Attachment as DirectCostAttachment, CurrencyConfiguration as DirectCostCurrencyConfiguration,
+    LineItemExtendedType as DirectCostLineItemExtendedType, NamedRef as DirectCostCompany,
+    NamedRef as DirectCostEmployee, RawLineItemType as DirectCostLineItemLineItemType,
+    RawNamedRef as DirectCostLineItemCompany, RawWbsCode as DirectCostLineItemWbsCode,
+};
+
 open_enum! {
     /// Values of `DirectCostDirectCostType`; unknown values are kept in `Other`.
     DirectCostDirectCostType { Invoice = "invoice", Expense = "expense", Payroll = "payroll" }
@@ -13,11 +20,6 @@ open_enum! {
 open_enum! {
     /// Values of `DirectCostStatus`; unknown values are kept in `Other`.
     DirectCostStatus { Draft = "draft", Pending = "pending", ReviseAndResubmit = "revise_and_resubmit", Approved = "approved" }
-}
-
-open_enum! {
-    /// Values of `DirectCostLineItemExtendedType`; unknown values are kept in `Other`.
-    DirectCostLineItemExtendedType { Manual = "manual", Calculated = "calculated" }
 }
 
 open_enum! {
@@ -183,96 +185,6 @@ pub struct DirectCost {
     pub line_items: Option<Vec<DirectCostLineItem>>,
 }
 
-/// `DirectCostCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostCurrencyConfiguration {
-    /// ISO Code for the Currency
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_iso_code: Option<String>,
-    /// Exchange rate for the Currency
-    #[serde(
-        default,
-        with = "crate::money::option_as_str",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_exchange_rate: Option<Money>,
-    /// ISO Code for the Base Currency Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub base_currency_iso_code: Option<String>,
-}
-
-/// `DirectCostEmployee` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostEmployee {
-    /// Employee ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Employee name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
-/// `DirectCostAttachment` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostAttachment {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// URL
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub url: Option<String>,
-    /// Filename
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub filename: Option<String>,
-}
-
-/// `DirectCostCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostCompany {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
 /// `DirectCostLineItem` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DirectCostLineItem {
@@ -399,54 +311,6 @@ pub struct DirectCostLineItem {
         skip_serializing_if = "Option::is_none"
     )]
     pub r#ref: Option<String>,
-}
-
-/// `DirectCostLineItemCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemCompany {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-}
-
-/// `DirectCostLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
-}
-
-/// `DirectCostLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct DirectCostLineItemWbsCode {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub flat_code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<serde_json::Value>,
 }
 
 /// Fields of a DirectCost sent to `RestV10ProjectsProjectIdDirectCostsPost` (body key `item`).

@@ -31,6 +31,7 @@ pub mod prime_contracts;
 pub mod projects;
 pub mod purchase_order_contracts;
 pub mod requisitions;
+pub mod shared;
 pub mod standard_cost_code_lists;
 pub mod standard_cost_codes;
 pub mod sub_jobs;

@@ -6,14 +6,19 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::{
+    CurrencyIsoConfiguration as PrimeContractLineItemCurrencyConfiguration,
+    HolderRef as PrimeContractLineItemHolder,
+    LineItemTypeBaseType as PrimeContractLineItemLineItemTypeBaseType,
+    LineItemTypeRef as PrimeContractLineItemLineItemType, NamedRef as PrimeContractLineItemCompany,
+    RawCurrencyIsoConfiguration as PrimeContractLineItemChangeEventLineItemCurrencyConfiguration,
+    RawLineItemType as PrimeContractLineItemChangeEventLineItemLineItemType,
+    WbsCodeRef as PrimeContractLineItemWbsCode,
+};
+
 open_enum! {
     /// Values of `PrimeContractLineItemCostCodeBillerType`; unknown values are kept in `Other`.
     PrimeContractLineItemCostCodeBillerType { Project = "Project", SubJob = "SubJob" }
-}
-
-open_enum! {
-    /// Values of `PrimeContractLineItemLineItemTypeBaseType`; unknown values are kept in `Other`.
-    PrimeContractLineItemLineItemTypeBaseType { Equipment = "equipment", Materials = "materials", Commitment = "commitment", OwnerCost = "owner_cost", ProfessionalServices = "professional_services", OtherKind = "other" }
 }
 
 open_enum! {
@@ -290,113 +295,6 @@ pub struct PrimeContractLineItemCostCodeParent {
     pub id: Option<serde_json::Value>,
 }
 
-/// `PrimeContractLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemLineItemType {
-    /// Unique identifier for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-    /// Code for the Line Item Type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub code: Option<String>,
-    /// Base type
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<PrimeContractLineItemLineItemTypeBaseType>,
-    /// Origin data
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_data: Option<String>,
-    /// Origin ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub origin_id: Option<String>,
-}
-
-/// `PrimeContractLineItemWbsCode` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemWbsCode {
-    /// Wbs Code ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Wbs Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub flat_code: Option<String>,
-    /// Wbs Code Description
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub description: Option<String>,
-}
-
-/// `PrimeContractLineItemHolder` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemHolder {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Holder type
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub holder_type: Option<String>,
-}
-
-/// `PrimeContractLineItemCompany` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemCompany {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
-}
-
 /// `PrimeContractLineItemChangeEventLineItem` as Procore describes it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PrimeContractLineItemChangeEventLineItem {
@@ -438,49 +336,6 @@ pub struct PrimeContractLineItemChangeEventLineItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency_configuration:
         Option<PrimeContractLineItemChangeEventLineItemCurrencyConfiguration>,
-}
-
-/// `PrimeContractLineItemChangeEventLineItemLineItemType` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemChangeEventLineItemLineItemType {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_type: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_data: Option<serde_json::Value>,
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub origin_id: Option<serde_json::Value>,
-}
-
-/// `PrimeContractLineItemChangeEventLineItemCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemChangeEventLineItemCurrencyConfiguration {
-    /// (nested object)
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub currency_iso_code: Option<serde_json::Value>,
-}
-
-/// `PrimeContractLineItemCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct PrimeContractLineItemCurrencyConfiguration {
-    /// Currency ISO Code configured for the financial entity
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_iso_code: Option<String>,
 }
 
 /// Fields of a PrimeContractLineItem sent to `RestV10PrimeContractsPrimeContractIdLineItemsPost` (body key `line_item`).

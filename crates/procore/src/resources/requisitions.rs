@@ -6,6 +6,11 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::{
+    CurrencyConfiguration as RequisitionCurrencyConfiguration,
+    CustomFields as RequisitionCustomFields,
+};
+
 open_enum! {
     /// Values of `RequisitionStatus`; unknown values are kept in `Other`.
     RequisitionStatus { Draft = "draft", UnderReview = "under_review", ReviseAndResubmit = "revise_and_resubmit", Approved = "approved", ApprovedAsNoted = "approved_as_noted", PendingOwnerApproval = "pending_owner_approval" }
@@ -281,36 +286,6 @@ pub struct RequisitionCreatedBy {
         skip_serializing_if = "Option::is_none"
     )]
     pub company_name: Option<String>,
-}
-
-/// `RequisitionCustomFields` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct RequisitionCustomFields {}
-
-/// `RequisitionCurrencyConfiguration` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct RequisitionCurrencyConfiguration {
-    /// ISO Code for the Currency
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_iso_code: Option<String>,
-    /// The exchange rate between the invoice currency and the project currency
-    #[serde(
-        default,
-        with = "crate::money::option_as_str",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub currency_exchange_rate: Option<Money>,
-    /// Project or Company ISO Code
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub base_currency_iso_code: Option<String>,
 }
 
 /// `RequisitionAttachment` as Procore describes it.

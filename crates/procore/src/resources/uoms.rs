@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::*;
 
+pub use super::shared::NamedRef as UomUomCategory;
+
 /// A unit of measure of the company (line `uom` values must exist here).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Uom {
@@ -34,25 +36,6 @@ pub struct Uom {
     /// Uom category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uom_category: Option<UomUomCategory>,
-}
-
-/// `UomUomCategory` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct UomUomCategory {
-    /// ID
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name of Unit of Measure Category
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
 }
 
 /// Fields of a Uom sent to `RestV10CompaniesCompanyIdUomsPost` (body key `uom`).

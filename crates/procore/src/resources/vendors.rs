@@ -6,6 +6,8 @@ use serde_json::json;
 
 use super::*;
 
+pub use super::shared::NamedRef as VendorVendorGroup;
+
 /// A company-directory vendor (subcontractor, supplier, and also owners/clients).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Vendor {
@@ -271,25 +273,6 @@ pub struct Vendor {
         skip_serializing_if = "Option::is_none"
     )]
     pub updated_at: Option<DateTime<Utc>>,
-}
-
-/// `VendorVendorGroup` as Procore describes it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct VendorVendorGroup {
-    /// Id.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::u64",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub id: Option<u64>,
-    /// Name.
-    #[serde(
-        default,
-        deserialize_with = "crate::de::string",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub name: Option<String>,
 }
 
 /// Fields of a Vendor sent to `RestV10VendorsPost` (body key `vendor`).
