@@ -1249,21 +1249,55 @@ async fn an_activity_too_deep_is_an_error_naming_it_and_the_others_are_created(w
         .upsert(&w.company, std::slice::from_ref(&deep), ChangeOrigin::User)
         .await
         .unwrap();
+    // A budget on it cannot reach Procore either: its line says why, the others go.
+    let orphan = erp::BudgetLine {
+        project_number: project.clone(),
+        activity_code: deep.code.clone(),
+        cost_type: "M".into(),
+        original: rust_decimal::Decimal::new(99_999, 2),
+        modification: rust_decimal::Decimal::ZERO,
+    };
+    w.erp
+        .upsert(
+            &w.company,
+            std::slice::from_ref(&orphan),
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
     let run = w.sync().await;
     let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
-    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    let code_error = errors.iter().find(|o| o.entity == "cost_codes").unwrap();
     assert!(
-        errors[0].message.contains(&deep.code),
+        code_error.message.contains(&deep.code),
         "{}",
-        errors[0].message
+        code_error.message
     );
     assert!(
-        errors[0].message.contains("5 levels"),
+        code_error.message.contains("5 levels"),
         "{}",
-        errors[0].message
+        code_error.message
+    );
+    let line_error = errors
+        .iter()
+        .find(|o| o.entity == "original_budget")
+        .unwrap();
+    assert!(
+        line_error.message.contains("non-existent cost code")
+            && line_error.message.contains(&deep.code),
+        "{}",
+        line_error.message
     );
     let codes = procore_codes(&w, &project).await;
     assert_eq!(codes.len(), demo_activities(&w, &project).len());
+    let placed = w
+        .demo
+        .budgets
+        .iter()
+        .filter(|b| b.project_number == project)
+        .count();
+    assert_eq!(procore_budget(&w, &project).await.len(), placed);
 }
 
 /// The demo's labour cost type is `MO`; Procore's is `L`.
