@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::entity::{Direction, EntitySpec};
 use crate::fields::Fields;
-use crate::three_way::{compare, FieldConflict};
+use crate::three_way::{compare_with, FieldConflict, FirstLink};
 
 /// A maestro* record as the planner sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +107,17 @@ pub fn plan(
     procore: Vec<ProcoreRecord>,
     bindings: &[Bound],
 ) -> Plan {
+    plan_with(spec, erp, procore, bindings, FirstLink::Ask)
+}
+
+/// [`plan`], with `first_link` deciding the differences of records just linked.
+pub fn plan_with(
+    spec: &EntitySpec,
+    erp: Vec<ErpRecord>,
+    procore: Vec<ProcoreRecord>,
+    bindings: &[Bound],
+    first_link: FirstLink,
+) -> Plan {
     let mut erp: BTreeMap<String, ErpRecord> =
         erp.into_iter().map(|r| (r.key.clone(), r)).collect();
     let mut procore: BTreeMap<u64, ProcoreRecord> =
@@ -154,11 +165,12 @@ pub fn plan(
                 continue;
             }
         };
-        let c = compare(
+        let c = compare_with(
             spec.direction,
             bound.base.as_ref(),
             &erp_fields,
             &procore_fields,
+            first_link,
         );
         if c.is_quiet() && c.overridden.is_empty() {
             if bound.base.is_none() {

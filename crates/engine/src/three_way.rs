@@ -51,6 +51,19 @@ impl ChangeSet for Fields {
     }
 }
 
+/// Which side wins where two records just linked (never in agreement) differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstLink {
+    /// Each difference is a conflict for a person to settle.
+    #[default]
+    Ask,
+    /// maestro*'s values go to Procore.
+    ErpWins,
+    /// Procore's values go to maestro*.
+    ProcoreWins,
+}
+
 /// Compares one record's two sides with the last agreed values (`base`, `None` when the records
 /// were just linked and never agreed).
 pub fn compare(
@@ -58,6 +71,18 @@ pub fn compare(
     base: Option<&Fields>,
     erp: &Fields,
     procore: &Fields,
+) -> Comparison {
+    compare_with(direction, base, erp, procore, FirstLink::Ask)
+}
+
+/// [`compare`], with `first_link` deciding the differences of records never in agreement (the
+/// deployment's choice of a master per entity for onboarding).
+pub fn compare_with(
+    direction: Direction,
+    base: Option<&Fields>,
+    erp: &Fields,
+    procore: &Fields,
+    first_link: FirstLink,
 ) -> Comparison {
     let mut out = Comparison::default();
     let mut names: Vec<&str> = erp.names().chain(procore.names()).collect();
@@ -75,9 +100,11 @@ pub fn compare(
         let erp_changed = b.is_none_or(|b| b != e);
         let procore_changed = b.is_none_or(|b| b != p);
         // Before the first agreement an empty side is simply filled from the other.
-        let (erp_changed, procore_changed) = match b {
-            None if p.is_null() => (true, false),
-            None if e.is_null() => (false, true),
+        let (erp_changed, procore_changed) = match (b, first_link) {
+            (None, _) if p.is_null() => (true, false),
+            (None, _) if e.is_null() => (false, true),
+            (None, FirstLink::ErpWins) => (true, false),
+            (None, FirstLink::ProcoreWins) => (false, true),
             _ => (erp_changed, procore_changed),
         };
         match (erp_changed, procore_changed, direction) {
@@ -117,6 +144,39 @@ pub fn compare(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_first_link_master_settles_the_differences_instead_of_conflicts() {
+        let erp = Fields::new()
+            .with("name", "Béton Québec")
+            .with("city", "Québec");
+        let procore = Fields::new()
+            .with("name", "BETON QUEBEC INC.")
+            .with("city", "Québec");
+        let ask = compare_with(Direction::Both, None, &erp, &procore, FirstLink::Ask);
+        assert_eq!(ask.conflicts.len(), 1);
+        let erp_wins = compare_with(Direction::Both, None, &erp, &procore, FirstLink::ErpWins);
+        assert!(erp_wins.conflicts.is_empty());
+        assert_eq!(erp_wins.to_procore.get("name"), &json!("Béton Québec"));
+        let procore_wins = compare_with(
+            Direction::Both,
+            None,
+            &erp,
+            &procore,
+            FirstLink::ProcoreWins,
+        );
+        assert_eq!(procore_wins.to_erp.get("name"), &json!("BETON QUEBEC INC."));
+        // Once agreed, the policy plays no part: a later edit on both sides is a conflict.
+        let base = Fields::new().with("name", "A").with("city", "Québec");
+        let later = compare_with(
+            Direction::Both,
+            Some(&base),
+            &erp,
+            &procore,
+            FirstLink::ErpWins,
+        );
+        assert_eq!(later.conflicts.len(), 1);
+    }
 
     fn f(pairs: &[(&str, Value)]) -> Fields {
         let mut fields = Fields::new();

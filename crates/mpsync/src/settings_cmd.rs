@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand, ValueEnum};
 use engine::budget::CostTypeMap;
 use engine::cost_codes::CostCodeMode;
+use engine::three_way::FirstLink;
 use runner::budgets::COST_TYPES_SETTING;
 use runner::cost_codes::{cost_code_mode, set_cost_code_mode};
+use runner::{first_link, first_link_setting};
 use serde_json::json;
 
 use crate::context::Target;
@@ -32,6 +34,16 @@ pub enum Mode {
     Concatenated,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Master {
+    Erp,
+    Procore,
+    Ask,
+}
+
+/// The two-way entities, whose first links may differ.
+const TWO_WAY: [&str; 3] = ["projects", "customers", "suppliers"];
+
 #[derive(Subcommand, Debug)]
 pub enum SettingsCommand {
     /// How maestro* activity codes meet Procore cost codes, for every project of the company.
@@ -42,6 +54,16 @@ pub enum SettingsCommand {
         /// Between the levels of an activity code.
         #[arg(long, default_value = "-")]
         separator: String,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// Which side wins where an entity's records, just linked, differ (the master chosen at
+    /// deployment for onboarding): `erp`, `procore`, or `ask` (a conflict each, the default).
+    FirstLink {
+        /// projects, customers or suppliers.
+        entity: String,
+        #[arg(value_enum)]
+        master: Master,
         #[command(flatten)]
         target: Target,
     },
@@ -90,6 +112,31 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Some(SettingsCommand::FirstLink {
+            entity,
+            master,
+            target,
+        }) => {
+            if !TWO_WAY.contains(&entity.as_str()) {
+                return Err(Fail::new(
+                    exit::USAGE,
+                    format!("{entity}: expected one of {}", TWO_WAY.join(", ")),
+                )
+                .into());
+            }
+            let opened = target.open().await?;
+            let value = match master {
+                Master::Erp => FirstLink::ErpWins,
+                Master::Procore => FirstLink::ProcoreWins,
+                Master::Ask => FirstLink::Ask,
+            };
+            opened
+                .state
+                .set_setting_as(&opened.company.code, &first_link_setting(&entity), &value)
+                .await?;
+            println!("{entity} just linked: {}", describe_first_link(value));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(SettingsCommand::CostTypes {
             pairs,
             default,
@@ -121,6 +168,14 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+fn describe_first_link(f: FirstLink) -> &'static str {
+    match f {
+        FirstLink::Ask => "each difference is a conflict to resolve",
+        FirstLink::ErpWins => "maestro*'s values win",
+        FirstLink::ProcoreWins => "Procore's values win",
+    }
+}
+
 fn describe(map: &CostTypeMap) -> String {
     let mut parts: Vec<String> = map.map.iter().map(|(e, p)| format!("{e}={p}")).collect();
     parts.push(match &map.default {
@@ -139,13 +194,15 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
         .setting_as(company, COST_TYPES_SETTING)
         .await?
         .unwrap_or_else(CostTypeMap::maestro_defaults);
+    let mut first_links = serde_json::Map::new();
+    for entity in TWO_WAY {
+        let f = first_link(&opened.state, company, entity).await?;
+        first_links.insert(entity.to_owned(), json!(f));
+    }
     if json_out {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(
-                &json!({"company": company, "cost_code_mode": mode, "cost_types": map})
-            )?
-        );
+        let shown = json!({"company": company, "cost_code_mode": mode, "cost_types": map,
+                           "first_link": first_links});
+        println!("{}", serde_json::to_string_pretty(&shown)?);
     } else {
         println!(
             "company {company}\n  cost code mode: {} (separator {:?})\n  cost types: {}",
@@ -153,6 +210,10 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
             mode.separator(),
             describe(&map)
         );
+        for entity in TWO_WAY {
+            let f = first_link(&opened.state, company, entity).await?;
+            println!("  {entity} just linked: {}", describe_first_link(f));
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

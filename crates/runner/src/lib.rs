@@ -22,7 +22,7 @@ pub mod summary;
 
 pub use error::RunnerError;
 pub use progress::{Phase, Progress, ProgressSink};
-pub use runner::{RunnerOptions, SyncRunner};
+pub use runner::{first_link, first_link_setting, RunnerOptions, SyncRunner};
 pub use summary::{AmbiguousLink, EntitySummary, LinkReport, PerSide, ProposedLink, RunSummary};
 
 /// Names of the entities the runner synchronizes, in declaration order.

@@ -7,8 +7,9 @@ use chrono::{DateTime, Duration, Utc};
 use engine::entity::{dependency_order, EntitySpec};
 use engine::fields::Fields;
 use engine::matching::{propose, Ambiguity, MatchKeys, MatchedOn};
-use engine::plan::{plan, Bound, Plan, Side, Step};
+use engine::plan::{plan_with, Bound, Plan, Side, Step};
 use engine::three_way::FieldConflict;
+use engine::three_way::FirstLink;
 use erp::{ChangeSeq, ErpConnector, ErpRecord};
 use procore::{Client, SyncOutcome, TimeRange};
 use state::{
@@ -49,6 +50,25 @@ macro_rules! for_entity {
             other => Err(RunnerError::UnknownEntity(other.to_owned())),
         }
     };
+}
+
+/// The setting (per maestro* company) saying which side wins the differences of an entity's
+/// records just linked: the deployment's choice of a master per data type.
+pub fn first_link_setting(entity: &str) -> String {
+    format!("{entity}.first_link")
+}
+
+/// Which side wins the differences of `entity`'s records just linked; a conflict for a person
+/// ([`FirstLink::Ask`]) unless chosen.
+pub async fn first_link(
+    state: &StateStore,
+    company: &str,
+    entity: &str,
+) -> Result<FirstLink, RunnerError> {
+    Ok(state
+        .setting_as(company, &first_link_setting(entity))
+        .await?
+        .unwrap_or_default())
 }
 
 /// The entities named (every one when none is), in dependency order.
@@ -551,7 +571,14 @@ impl SyncRunner {
 
         // Plan; a fresh link missing one side is fetched and planned again.
         let bounds: Vec<Bound> = bindings.values().cloned().collect();
-        let mut the_plan = plan(&spec, snap.planned_erp(), snap.planned_procore(), &bounds);
+        let first_link = first_link(&self.state, &self.company, name).await?;
+        let mut the_plan = plan_with(
+            &spec,
+            snap.planned_erp(),
+            snap.planned_procore(),
+            &bounds,
+            first_link,
+        );
         let fetches: Vec<(String, u64, Side)> = the_plan
             .steps
             .iter()
@@ -582,7 +609,13 @@ impl SyncRunner {
                     }
                 }
             }
-            the_plan = plan(&spec, snap.planned_erp(), snap.planned_procore(), &bounds);
+            the_plan = plan_with(
+                &spec,
+                snap.planned_erp(),
+                snap.planned_procore(),
+                &bounds,
+                first_link,
+            );
         }
 
         hold_open_conflicts(&mut the_plan, &open, &bindings);

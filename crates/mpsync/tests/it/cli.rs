@@ -239,6 +239,17 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
     let shown = cli.json(&["settings", "--json"]).await;
     assert_eq!(shown["cost_code_mode"]["mode"], json!("concatenated"));
     assert_eq!(shown["cost_types"]["map"]["MO"], json!("L"));
+    assert_eq!(shown["first_link"]["suppliers"], json!("ask"));
+    let ran = cli
+        .run(&["settings", "first-link", "suppliers", "erp"])
+        .await;
+    assert_code(&ran, 0, "first link");
+    let shown = cli.json(&["settings", "--json"]).await;
+    assert_eq!(shown["first_link"]["suppliers"], json!("erp_wins"));
+    let ran = cli
+        .run(&["settings", "first-link", "employees", "erp"])
+        .await;
+    assert_code(&ran, 2, "a one-way entity has no first-link choice");
 
     // A dry run shows the plan and writes nothing.
     sim.admin().reset_request_counts().await.unwrap();

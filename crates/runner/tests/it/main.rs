@@ -1564,7 +1564,40 @@ async fn a_budget_line_that_cannot_be_placed_is_an_error_and_the_others_sync(w: 
     );
 }
 
+async fn a_first_link_master_settles_an_onboarded_difference_without_a_conflict(w: World) {
+    w.state
+        .set_setting_as(
+            &w.company,
+            &runner::first_link_setting("suppliers"),
+            &engine::three_way::FirstLink::ErpWins,
+        )
+        .await
+        .unwrap();
+    let supplier = flagged_suppliers(&w)[0].clone();
+    let vendor = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": format!("{} INC.", supplier.name.to_uppercase()), "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let vendor_id = field(&vendor, "id").as_u64().unwrap();
+    let run = w.sync().await;
+    let summary = run.entity("suppliers").unwrap();
+    assert_eq!(summary.conflicts, 0, "{summary:#?}");
+    assert!(summary.linked >= 1);
+    let raw = w.admin.record(Kind::Vendor, vendor_id).await.unwrap();
+    assert_eq!(field(&raw, "name"), &json!(supplier.name), "maestro* won");
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
 backend_tests!(
+    a_first_link_master_settles_an_onboarded_difference_without_a_conflict,
     the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten,
     a_procore_budget_change_lands_in_the_modification_column_only,
     a_budget_line_that_cannot_be_placed_is_an_error_and_the_others_sync,
