@@ -145,6 +145,14 @@ struct Placed {
 }
 
 impl SyncRunner {
+    /// Whether the cost codes of this run found the project on advanced WBS.
+    fn on_advanced_wbs(&self, procore_project: u64) -> bool {
+        self.advanced_wbs
+            .lock()
+            .map(|set| set.contains(&procore_project))
+            .unwrap_or(false)
+    }
+
     /// The first budget view of a Procore project (every project has the default one).
     async fn budget_view(&self, procore_project: u64) -> Result<Option<u64>, RunnerError> {
         let views = self
@@ -389,6 +397,18 @@ impl SyncRunner {
         map: &CostTypeMap,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
+        if self.on_advanced_wbs(procore_project) {
+            out.summary.skipped += 1;
+            out.push(
+                None,
+                Some(procore_project),
+                OutcomeAction::Skip,
+                WrittenSide::None,
+                SyncStatus::Warning,
+                format!("project {number}: on advanced WBS: its budget is not synchronized"),
+            );
+            return Ok(false);
+        }
         let placed = self.place(number, lines, types, map).await?;
         let mut clean = placed.unplaced.is_empty();
         for (key, message) in placed.unplaced {
@@ -610,6 +630,9 @@ impl SyncRunner {
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
             let lines = by_project.remove(number).unwrap_or_default();
+            if self.on_advanced_wbs(*procore_project) {
+                continue;
+            }
             // Lines that cannot be placed are reported by the original budget.
             let placed = self.place(number, &lines, &types, &map).await?;
             let Some(procore) = self.procore_lines(entity, *procore_project).await? else {

@@ -18,6 +18,7 @@ use engine::cost_codes::{
 use engine::entity::{Direction, EntitySpec, Scope};
 use erp::{Activity, ChangeSeq, EntityReader, Project};
 use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem};
+use procore::resources::wbs_codes::WbsCodeFilters;
 use serde_json::json;
 use state::{
     BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, NewOutcome, OutcomeAction,
@@ -38,6 +39,8 @@ pub const SPEC: EntitySpec = EntitySpec {
 
 /// Setting (per maestro* company) holding the [`CostCodeMode`].
 pub const MODE_SETTING: &str = "cost_codes.mode";
+/// The segments of Procore's default WBS; any other is a custom segment (advanced WBS).
+const DEFAULT_SEGMENTS: [&str; 3] = ["Sub Job", "Cost Code", "Cost Type"];
 /// Upper bound on maestro* change pages read in one run.
 const MAX_PAGES: u32 = 10_000;
 
@@ -310,6 +313,37 @@ impl SyncRunner {
         )
     }
 
+    /// Why a Procore project is out of reach, if it uses advanced WBS: custom segments beside
+    /// sub job, cost code and cost type, which maestro* has no place for. One page of its WBS
+    /// codes tells, since every code of a project follows the same pattern.
+    async fn advanced_wbs(&self, procore_project: u64) -> Result<Option<String>, RunnerError> {
+        let mut pager = self
+            .procore
+            .wbs_codes(procore_project)
+            .list(&WbsCodeFilters::default())
+            .with_per_page(10);
+        let page = pager.next_page().await?.unwrap_or_default();
+        for code in page {
+            for item in code.segment_items.unwrap_or_default() {
+                let name = item
+                    .segment
+                    .as_ref()
+                    .and_then(|s| s.get("name"))
+                    .and_then(|n| n.as_str())
+                    .unwrap_or("");
+                if !DEFAULT_SEGMENTS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(name.trim()))
+                {
+                    return Ok(Some(format!(
+                        "uses advanced WBS (custom segment {name:?}), which maestro* and mpsync do not support: its cost codes and budget are not synchronized"
+                    )));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// Plans and writes one project's codes; whether everything went through.
     async fn project_cost_codes(
         &self,
@@ -319,6 +353,17 @@ impl SyncRunner {
         activities: &[ActivityCode],
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
+        if let Some(reason) = self.advanced_wbs(procore_project).await? {
+            out.error(
+                None,
+                Some(procore_project),
+                format!("project {number}: {reason}"),
+            );
+            if let Ok(mut set) = self.advanced_wbs.lock() {
+                set.insert(procore_project);
+            }
+            return Ok(false);
+        }
         let codes = self.procore.cost_codes(procore_project);
         let existing = crate::entities::collect(
             codes.list(&CostCodeFilters::default()),

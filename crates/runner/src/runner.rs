@@ -129,6 +129,9 @@ pub struct SyncRunner {
     pub(crate) pairing: PairingId,
     pub(crate) procore: Client,
     pub(crate) options: RunnerOptions,
+    /// Procore projects found on advanced WBS (custom segments) in this run: their cost codes
+    /// and budgets are left alone.
+    pub(crate) advanced_wbs: std::sync::Mutex<BTreeSet<u64>>,
 }
 
 impl SyncRunner {
@@ -146,6 +149,7 @@ impl SyncRunner {
             pairing,
             procore,
             options: RunnerOptions::default(),
+            advanced_wbs: std::sync::Mutex::default(),
         }
     }
 

@@ -297,6 +297,38 @@ pub fn cost_code_full(world: &World, r: &Record) -> String {
     parts.join("-")
 }
 
+/// The simulator's default WBS segments: (id, name), as a company without custom segments has.
+const WBS_SEGMENTS: [(u64, &str); 3] = [(1, "Sub Job"), (2, "Cost Code"), (3, "Cost Type")];
+
+/// A WBS code's segment items: its sub job, cost code and cost type, each with its segment, then
+/// the items of custom segments (advanced WBS) a test stored in `custom_segment_items`.
+pub fn wbs_segment_items(world: &World, r: &Record) -> Vec<Value> {
+    let mut items = Vec::new();
+    let parts = [
+        (Kind::SubJob, "sub_job_id", WBS_SEGMENTS[0]),
+        (Kind::CostCode, "cost_code_id", WBS_SEGMENTS[1]),
+        (Kind::LineItemType, "line_item_type_id", WBS_SEGMENTS[2]),
+    ];
+    for (kind, field, (segment_id, segment_name)) in parts {
+        if let Some(item) = r.u64_field(field).and_then(|id| world.get(kind, id)) {
+            let code = if kind == Kind::CostCode {
+                cost_code_full(world, item)
+            } else {
+                item.str_field("code").unwrap_or("").to_owned()
+            };
+            items.push(json!({
+                "id": item.id, "code": code, "name": item.str_field("name"),
+                "segment": {"id": segment_id, "name": segment_name},
+                "status": "active",
+            }));
+        }
+    }
+    if let Some(custom) = r.data.get("custom_segment_items").and_then(Value::as_array) {
+        items.extend(custom.iter().cloned());
+    }
+    items
+}
+
 pub fn wbs_flat_code(world: &World, r: &Record) -> String {
     let mut parts = Vec::new();
     if let Some(sj) = r
@@ -449,7 +481,10 @@ pub fn view(world: &World, r: &Record) -> Value {
             }
             v.insert("flat_name".into(), json!(names.join(".")));
             v.entry("status").or_insert(json!("active"));
-            v.insert("segment_items".into(), json!([]));
+            v.insert(
+                "segment_items".into(),
+                Value::Array(wbs_segment_items(world, r)),
+            );
         }
         Kind::BudgetLineItem => {
             v.extend(super::budget::line_view(world, r));

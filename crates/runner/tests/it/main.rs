@@ -1596,7 +1596,51 @@ async fn a_first_link_master_settles_an_onboarded_difference_without_a_conflict(
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
+    // The company added a custom "Phase" segment: every WBS code of the project carries it.
+    let codes = w
+        .admin
+        .records(
+            Kind::WbsCode,
+            Some(seed::COMPANY_ID),
+            Some(seed::PROJECT_ID),
+        )
+        .await
+        .unwrap();
+    assert!(!codes.is_empty(), "the seeded project has WBS codes");
+    for code in codes {
+        w.admin
+            .update_record(
+                Kind::WbsCode,
+                code["id"].as_u64().unwrap(),
+                json!({"custom_segment_items": [
+                    {"id": 77, "code": "PH1", "name": "Phase 1", "segment": {"id": 9, "name": "Phase"}}
+                ]}),
+            )
+            .await
+            .unwrap();
+    }
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    let wbs: Vec<_> = errors.iter().filter(|o| o.entity == "cost_codes").collect();
+    assert_eq!(wbs.len(), 1, "{errors:#?}");
+    assert_eq!(wbs[0].procore_id, Some(seed::PROJECT_ID));
+    assert!(
+        wbs[0].message.contains("advanced WBS"),
+        "{}",
+        wbs[0].message
+    );
+    assert!(wbs[0].message.contains("Phase"), "{}", wbs[0].message);
+    // The other projects' codes are created.
+    let project = flagged_projects(&w)[0].number.clone();
+    assert_eq!(
+        procore_codes(&w, &project).await.len(),
+        demo_activities(&w, &project).len()
+    );
+}
+
 backend_tests!(
+    a_project_on_advanced_wbs_is_reported_and_left_alone,
     a_first_link_master_settles_an_onboarded_difference_without_a_conflict,
     the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten,
     a_procore_budget_change_lands_in_the_modification_column_only,
