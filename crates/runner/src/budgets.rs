@@ -22,13 +22,14 @@ use procore::resources::line_item_types::LineItemTypeFilters;
 use rust_decimal::Decimal;
 use serde_json::json;
 use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, NewOutcome, OutcomeAction,
-    RunId, SyncStatus, WrittenSide,
+    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, RunId,
+    SyncStatus, WrittenSide,
 };
 
 use crate::cost_codes::{cost_code_mode, read_all};
 use crate::error::RunnerError;
 use crate::progress::Phase;
+use crate::project_outcomes::Out;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -54,88 +55,6 @@ const APPROVED_CHANGES_COLUMN: &str = "approved_budget_changes";
 /// The binding key of a budget line.
 pub fn line_key(b: &BudgetLine) -> String {
     format!("{}|{}|{}", b.project_number, b.activity_code, b.cost_type)
-}
-
-struct Out {
-    entity: &'static str,
-    summary: EntitySummary,
-    outcomes: Vec<NewOutcome>,
-    dry: bool,
-}
-
-impl Out {
-    fn new(entity: &'static str, dry: bool) -> Self {
-        Out {
-            entity,
-            summary: EntitySummary::new(entity),
-            outcomes: Vec::new(),
-            dry,
-        }
-    }
-
-    fn push(
-        &mut self,
-        key: Option<String>,
-        procore_id: Option<u64>,
-        action: OutcomeAction,
-        side: WrittenSide,
-        status: SyncStatus,
-        message: String,
-    ) {
-        self.outcomes.push(NewOutcome {
-            entity: self.entity.to_owned(),
-            erp_key: key,
-            procore_id,
-            action,
-            side,
-            status,
-            message,
-        });
-    }
-
-    fn done(&self, what: &str) -> String {
-        if self.dry {
-            format!("would be {what}")
-        } else {
-            what.to_owned()
-        }
-    }
-
-    fn error(
-        &mut self,
-        key: Option<String>,
-        procore_id: Option<u64>,
-        side: WrittenSide,
-        message: String,
-    ) {
-        match side {
-            WrittenSide::Erp => self.summary.errors.erp += 1,
-            _ => self.summary.errors.procore += 1,
-        }
-        self.push(
-            key,
-            procore_id,
-            OutcomeAction::Update,
-            side,
-            SyncStatus::Error,
-            message,
-        );
-    }
-
-    async fn finish(
-        mut self,
-        runner: &SyncRunner,
-        run_id: Option<RunId>,
-    ) -> Result<EntitySummary, RunnerError> {
-        match run_id {
-            Some(id) if !self.outcomes.is_empty() => {
-                runner.state.add_outcomes(id, &self.outcomes).await?;
-            }
-            Some(_) => {}
-            None => self.summary.planned = std::mem::take(&mut self.outcomes),
-        }
-        Ok(self.summary)
-    }
 }
 
 /// A project's maestro* lines placed on Procore ids, with the ones that cannot be placed.

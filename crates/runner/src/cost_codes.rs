@@ -21,12 +21,13 @@ use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem
 use procore::resources::wbs_codes::WbsCodeFilters;
 use serde_json::json;
 use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, NewOutcome, OutcomeAction,
-    PairingId, RunId, StateStore, SyncStatus, WrittenSide,
+    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, PairingId,
+    RunId, StateStore, SyncStatus, WrittenSide,
 };
 
 use crate::error::RunnerError;
 use crate::progress::Phase;
+use crate::project_outcomes::Out;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -107,66 +108,13 @@ pub(crate) async fn read_all<R: erp::ErpRecord>(
     })
 }
 
-/// Counts and outcomes of the entity.
-struct Out {
-    summary: EntitySummary,
-    outcomes: Vec<NewOutcome>,
-    dry: bool,
-}
-
-impl Out {
-    fn push(
-        &mut self,
-        key: Option<String>,
-        procore_id: Option<u64>,
-        action: OutcomeAction,
-        side: WrittenSide,
-        status: SyncStatus,
-        message: String,
-    ) {
-        self.outcomes.push(NewOutcome {
-            entity: SPEC.name.to_owned(),
-            erp_key: key,
-            procore_id,
-            action,
-            side,
-            status,
-            message,
-        });
-    }
-
-    fn done(&self, what: &str) -> String {
-        if self.dry {
-            format!("would be {what}")
-        } else {
-            what.to_owned()
-        }
-    }
-
-    fn error(&mut self, key: Option<String>, procore_id: Option<u64>, message: String) {
-        self.summary.errors.procore += 1;
-        self.push(
-            key,
-            procore_id,
-            OutcomeAction::Update,
-            WrittenSide::Procore,
-            SyncStatus::Error,
-            message,
-        );
-    }
-}
-
 impl SyncRunner {
     pub(crate) async fn sync_cost_codes(
         &self,
         run_id: Option<RunId>,
     ) -> Result<EntitySummary, RunnerError> {
         let mode = cost_code_mode(&self.state, &self.company).await?;
-        let mut out = Out {
-            summary: EntitySummary::new(SPEC.name),
-            outcomes: Vec::new(),
-            dry: run_id.is_none(),
-        };
+        let mut out = Out::new(SPEC.name, run_id.is_none());
         let page = self.options.erp_page;
 
         let (bound, unbound) = self.bound_projects().await?;
@@ -263,14 +211,7 @@ impl SyncRunner {
         }
         self.report(SPEC.name, Phase::Done, total, Some(total));
 
-        if let Some(id) = run_id {
-            if !out.outcomes.is_empty() {
-                self.state.add_outcomes(id, &out.outcomes).await?;
-            }
-        } else {
-            out.summary.planned = std::mem::take(&mut out.outcomes);
-        }
-        Ok(out.summary)
+        out.finish(self, run_id).await
     }
 
     /// The projects that can have codes and budgets: flagged and active in maestro*, by number,
@@ -354,7 +295,7 @@ impl SyncRunner {
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
         if let Some(reason) = self.advanced_wbs(procore_project).await? {
-            out.error(
+            out.error_procore(
                 None,
                 Some(procore_project),
                 format!("project {number}: {reason}"),
@@ -392,7 +333,7 @@ impl SyncRunner {
         let label = |activity: &str| format!("cost code {activity} of project {number}");
 
         for issue in &the_plan.errors {
-            out.error(
+            out.error_procore(
                 Some(erp_key(number, &issue.activity)),
                 issue.procore_id,
                 format!("project {number}: {}", issue.message),
@@ -508,7 +449,7 @@ impl SyncRunner {
                         clean = false;
                         let text: Vec<String> =
                             e.field_errors.iter().map(ToString::to_string).collect();
-                        out.error(
+                        out.error_procore(
                             e.origin_id.clone(),
                             e.id,
                             format!(
@@ -521,7 +462,7 @@ impl SyncRunner {
                 }
                 Err(e) => {
                     clean = false;
-                    out.error(
+                    out.error_procore(
                         None,
                         None,
                         format!("project {number}: cost codes not updated: Procore: {e}"),
@@ -543,7 +484,7 @@ impl SyncRunner {
                         Some(id) => Some(*id),
                         None => {
                             clean = false;
-                            out.error(
+                            out.error_procore(
                                 Some(erp_key(number, &code.activity)),
                                 None,
                                 format!(
@@ -586,7 +527,7 @@ impl SyncRunner {
                                 format!("{message}; sent again by the next run"),
                             );
                         } else {
-                            out.error(Some(erp_key(number, &code.activity)), None, message);
+                            out.error_procore(Some(erp_key(number, &code.activity)), None, message);
                         }
                     }
                     if matches!(
@@ -608,7 +549,7 @@ impl SyncRunner {
                     clean = false;
                     let text: Vec<String> =
                         e.field_errors.iter().map(ToString::to_string).collect();
-                    out.error(
+                    out.error_procore(
                         Some(key),
                         None,
                         format!(
@@ -639,7 +580,7 @@ impl SyncRunner {
                     }
                     None => {
                         clean = false;
-                        out.error(
+                        out.error_procore(
                             Some(key),
                             None,
                             format!(

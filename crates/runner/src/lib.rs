@@ -17,6 +17,7 @@ pub mod cost_codes;
 pub mod entities;
 pub mod error;
 pub mod progress;
+mod project_outcomes;
 pub mod runner;
 pub mod summary;
 

@@ -1,0 +1,105 @@
+//! Outcomes of the project-scoped entities (cost codes, budgets), which do not go through the
+//! generic executor: their counts and one outcome per record, recorded at the end of the
+//! entity, or kept as the plan of a dry run.
+
+use state::{NewOutcome, OutcomeAction, RunId, SyncStatus, WrittenSide};
+
+use crate::error::RunnerError;
+use crate::runner::SyncRunner;
+use crate::summary::EntitySummary;
+
+/// The outcomes of one project-scoped entity in one run.
+pub(crate) struct Out {
+    pub(crate) entity: &'static str,
+    pub(crate) summary: EntitySummary,
+    pub(crate) outcomes: Vec<NewOutcome>,
+    /// A dry run: messages say what would be done.
+    pub(crate) dry: bool,
+}
+
+impl Out {
+    pub(crate) fn new(entity: &'static str, dry: bool) -> Self {
+        Out {
+            entity,
+            summary: EntitySummary::new(entity),
+            outcomes: Vec::new(),
+            dry,
+        }
+    }
+
+    pub(crate) fn push(
+        &mut self,
+        key: Option<String>,
+        procore_id: Option<u64>,
+        action: OutcomeAction,
+        side: WrittenSide,
+        status: SyncStatus,
+        message: String,
+    ) {
+        self.outcomes.push(NewOutcome {
+            entity: self.entity.to_owned(),
+            erp_key: key,
+            procore_id,
+            action,
+            side,
+            status,
+            message,
+        });
+    }
+
+    pub(crate) fn done(&self, what: &str) -> String {
+        if self.dry {
+            format!("would be {what}")
+        } else {
+            what.to_owned()
+        }
+    }
+
+    /// An error on `side` naming the record.
+    pub(crate) fn error(
+        &mut self,
+        key: Option<String>,
+        procore_id: Option<u64>,
+        side: WrittenSide,
+        message: String,
+    ) {
+        match side {
+            WrittenSide::Erp => self.summary.errors.erp += 1,
+            _ => self.summary.errors.procore += 1,
+        }
+        self.push(
+            key,
+            procore_id,
+            OutcomeAction::Update,
+            side,
+            SyncStatus::Error,
+            message,
+        );
+    }
+
+    /// An error on the Procore side naming the record.
+    pub(crate) fn error_procore(
+        &mut self,
+        key: Option<String>,
+        procore_id: Option<u64>,
+        message: String,
+    ) {
+        self.error(key, procore_id, WrittenSide::Procore, message);
+    }
+
+    /// Records the outcomes (or, for a dry run, keeps them as the plan).
+    pub(crate) async fn finish(
+        mut self,
+        runner: &SyncRunner,
+        run_id: Option<RunId>,
+    ) -> Result<EntitySummary, RunnerError> {
+        match run_id {
+            Some(id) if !self.outcomes.is_empty() => {
+                runner.state.add_outcomes(id, &self.outcomes).await?;
+            }
+            Some(_) => {}
+            None => self.summary.planned = std::mem::take(&mut self.outcomes),
+        }
+        Ok(self.summary)
+    }
+}
