@@ -95,11 +95,16 @@ pub enum OriginalStep {
 }
 
 /// Plans a project's original budget: every maestro* line has one Procore line with the same
-/// original amount. Procore lines maestro* does not have are left alone (a line can be added
-/// in Procore by a commitment or a cost on a new code). Two maestro* lines on the same Procore
-/// code and cost type (two maestro* cost types mapped to one Procore type) are summed: Procore
-/// holds one line per budget code.
-pub fn plan_original(erp: &[ErpBudget], procore: &[ProcoreLine]) -> Vec<OriginalStep> {
+/// original amount. Procore lines maestro* never wrote are left alone (a line can be added in
+/// Procore by a commitment or a cost on a new code); one it wrote (`ours`) whose maestro* line
+/// is gone gets an original of zero, so the totals still agree. Two maestro* lines on the same
+/// Procore code and cost type (two maestro* cost types mapped to one Procore type) are summed:
+/// Procore holds one line per budget code.
+pub fn plan_original(
+    erp: &[ErpBudget],
+    procore: &[ProcoreLine],
+    ours: &std::collections::BTreeSet<u64>,
+) -> Vec<OriginalStep> {
     let existing: BTreeMap<(u64, u64), &ProcoreLine> = procore
         .iter()
         .map(|l| ((l.cost_code_id, l.line_item_type_id), l))
@@ -112,28 +117,38 @@ pub fn plan_original(erp: &[ErpBudget], procore: &[ProcoreLine]) -> Vec<Original
         e.0.push(&line.key);
         e.1 += line.original;
     }
-    wanted
-        .into_iter()
-        .map(|((cc, t), (keys, amount))| {
-            let key = keys.join(" + ");
-            match existing.get(&(cc, t)) {
-                None => OriginalStep::Create {
-                    key,
-                    cost_code_id: cc,
-                    line_item_type_id: t,
-                    amount,
-                },
-                Some(l) if l.original != amount => OriginalStep::Update {
-                    key,
-                    id: l.id,
-                    wbs_code_id: l.wbs_code_id,
-                    from: l.original,
-                    amount,
-                },
-                Some(l) => OriginalStep::Unchanged { key, id: l.id },
-            }
+    let mut steps: Vec<OriginalStep> = procore
+        .iter()
+        .filter(|l| ours.contains(&l.id) && !l.original.is_zero())
+        .filter(|l| !wanted.contains_key(&(l.cost_code_id, l.line_item_type_id)))
+        .map(|l| OriginalStep::Update {
+            key: format!("(removed in maestro*: Procore line {})", l.id),
+            id: l.id,
+            wbs_code_id: l.wbs_code_id,
+            from: l.original,
+            amount: Decimal::ZERO,
         })
-        .collect()
+        .collect();
+    steps.extend(wanted.into_iter().map(|((cc, t), (keys, amount))| {
+        let key = keys.join(" + ");
+        match existing.get(&(cc, t)) {
+            None => OriginalStep::Create {
+                key,
+                cost_code_id: cc,
+                line_item_type_id: t,
+                amount,
+            },
+            Some(l) if l.original != amount => OriginalStep::Update {
+                key,
+                id: l.id,
+                wbs_code_id: l.wbs_code_id,
+                from: l.original,
+                amount,
+            },
+            Some(l) => OriginalStep::Unchanged { key, id: l.id },
+        }
+    }));
+    steps
 }
 
 /// What the modifications need: new Modification amounts per maestro* line, and the Procore
@@ -255,6 +270,7 @@ mod tests {
                 erp("P|01-C|M", 3, 10, "75", "0"),
             ],
             &[line(7, 2, 10, "250.5", "0"), line(8, 3, 10, "70", "0")],
+            &Default::default(),
         );
         assert_eq!(
             steps,
@@ -281,6 +297,17 @@ mod tests {
     }
 
     #[test]
+    fn a_line_removed_in_maestro_is_zeroed_only_where_mpsync_wrote_it() {
+        let procore = [line(7, 2, 10, "250.5", "0"), line(8, 3, 10, "70", "0")];
+        let ours = [7].into_iter().collect();
+        let steps = plan_original(&[], &procore, &ours);
+        assert!(
+            matches!(&steps[..], [OriginalStep::Update { id: 7, amount, .. }] if amount.is_zero()),
+            "{steps:?}"
+        );
+    }
+
+    #[test]
     fn two_cost_types_on_one_procore_type_are_one_line() {
         let steps = plan_original(
             &[
@@ -288,6 +315,7 @@ mod tests {
                 erp("P|01|X", 1, 10, "0.01", "0"),
             ],
             &[],
+            &Default::default(),
         );
         assert!(
             matches!(&steps[..], [OriginalStep::Create { amount, .. }] if *amount == d("100.01"))

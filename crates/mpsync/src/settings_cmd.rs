@@ -158,10 +158,18 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
                 map.map
                     .insert(erp.trim().to_owned(), procore.trim().to_owned());
             }
-            opened
-                .state
-                .set_setting_as(&opened.company.code, COST_TYPES_SETTING, &map)
-                .await?;
+            let company = &opened.company.code;
+            match opened.state.active_pairing(company).await? {
+                Some(p) => runner::budgets::set_cost_types(&opened.state, p.id, company, &map)
+                    .await
+                    .map_err(|e| Fail::new(exit::CONFIG, e.to_string()))?,
+                None => {
+                    opened
+                        .state
+                        .set_setting_as(company, COST_TYPES_SETTING, &map)
+                        .await?
+                }
+            }
             println!("cost types of {}: {}", opened.company.code, describe(&map));
             Ok(ExitCode::SUCCESS)
         }

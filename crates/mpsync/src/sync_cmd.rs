@@ -72,8 +72,17 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
             None => println!("\n{errors} records would fail and {conflicts} fields conflict"),
         }
     }
+    let pending: u64 = summary.entities.iter().map(|e| e.pending).sum();
+    if !args.json && pending > 0 {
+        println!(
+            "\n{pending} writes wait for Procore (rate limit or outage): the next run sends them"
+        );
+    }
     Ok(if errors > 0 || conflicts > 0 {
         ExitCode::from(exit::ATTENTION)
+    } else if pending > 0 {
+        // Nothing is wrong with the data: run again later.
+        ExitCode::from(exit::UNAVAILABLE)
     } else {
         ExitCode::SUCCESS
     })

@@ -14,7 +14,7 @@ use engine::budget::{
     plan_modifications, plan_original, CostTypeMap, ErpBudget, OriginalStep, ProcoreLine,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
-use erp::{BudgetLine, BudgetModification, ChangeOrigin, ChangeSeq};
+use erp::{BudgetLine, BudgetModification, ChangeSeq};
 use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemSyncItem};
 use procore::resources::budget_view_details::BudgetDetailRowFilters;
 use procore::resources::budget_views::BudgetViewFilters;
@@ -29,7 +29,7 @@ use state::{
 use crate::cost_codes::{cost_code_mode, read_all};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::Out;
+use crate::project_outcomes::{rebind, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -51,6 +51,42 @@ pub const MODIFIED: EntitySpec = EntitySpec {
 pub const COST_TYPES_SETTING: &str = "budgets.cost_types";
 /// The detail-row column carrying approved budget changes (projects on Budget Changes).
 const APPROVED_CHANGES_COLUMN: &str = "approved_budget_changes";
+
+/// The company's cost types, [`CostTypeMap::maestro_defaults`] until set.
+pub async fn cost_types(
+    state: &state::StateStore,
+    company: &str,
+) -> Result<CostTypeMap, RunnerError> {
+    Ok(state
+        .setting_as(company, COST_TYPES_SETTING)
+        .await?
+        .unwrap_or_else(CostTypeMap::maestro_defaults))
+}
+
+/// Sets the company's cost types. Refused while budget lines are linked in `pairing`: a line
+/// moved to another Procore cost type would be created again there while the old line kept its
+/// original budget, doubling it in Procore.
+pub async fn set_cost_types(
+    state: &state::StateStore,
+    pairing: state::PairingId,
+    company: &str,
+    map: &CostTypeMap,
+) -> Result<(), RunnerError> {
+    if &cost_types(state, company).await? == map {
+        return Ok(());
+    }
+    let bound = state.count_bindings(pairing, ORIGINAL.name).await?;
+    if bound > 0 {
+        return Err(RunnerError::SettingRefused(format!(
+            "{bound} budget lines of company {company} are in Procore under the current cost types; \
+             changing them would place those lines again on other cost types: unpair to start over"
+        )));
+    }
+    state
+        .set_setting_as(company, COST_TYPES_SETTING, map)
+        .await?;
+    Ok(())
+}
 
 /// The binding key of a budget line.
 pub fn line_key(b: &BudgetLine) -> String {
@@ -249,11 +285,10 @@ impl SyncRunner {
             .filter(|(_, at)| at.is_none())
             .map(|(n, _)| n.clone())
             .collect();
+        // Every change counts, the Modification column written back by a sync too: a project
+        // whose last plan failed must be planned again, and a plan with nothing to do costs one
+        // read.
         for c in &changed {
-            // The Modification column written back by a sync is not an original-budget change.
-            if c.meta.by == ChangeOrigin::Sync {
-                continue;
-            }
             if let Some(Some(at)) = cursors.get(&c.record.project_number) {
                 if c.meta.seq.0 > *at {
                     affected.insert(c.record.project_number.clone());
@@ -282,17 +317,20 @@ impl SyncRunner {
         }
         let any = affected.iter().next().map_or(0, |n| bound[n]);
         let types = self.line_item_types(any).await?;
-        let map: CostTypeMap = self
-            .state
-            .setting_as(&self.company, COST_TYPES_SETTING)
-            .await?
-            .unwrap_or_else(CostTypeMap::maestro_defaults);
+        let map = cost_types(&self.state, &self.company).await?;
         let total = affected.len() as u64;
         for (n, number) in affected.iter().enumerate() {
             let lines = by_project.remove(number).unwrap_or_default();
-            let clean = self
+            let clean = match self
                 .project_original_budget(number, bound[number], &lines, &types, &map, &mut out)
-                .await?;
+                .await
+            {
+                Ok(clean) => clean,
+                Err(e) => {
+                    out.project_failed(self, run_id, number, e).await?;
+                    false
+                }
+            };
             if clean && run_id.is_some() {
                 self.state
                     .advance_cursor(
@@ -342,7 +380,15 @@ impl SyncRunner {
             out.error(None, Some(procore_project), WrittenSide::Procore, format!("project {number}: Procore shows no budget view: the Budget tool is not enabled"));
             return Ok(false);
         };
-        let steps = plan_original(&placed.lines, &existing);
+        let ids: Vec<u64> = existing.iter().map(|l| l.id).collect();
+        let ours: BTreeSet<u64> = self
+            .state
+            .bindings_by_procore_ids(self.pairing, ORIGINAL.name, &ids)
+            .await?
+            .into_iter()
+            .map(|b| b.procore_id)
+            .collect();
+        let steps = plan_original(&placed.lines, &existing, &ours);
         let mut links: Vec<(String, u64, Decimal)> = Vec::new();
         let mut updates: Vec<(String, u64, Decimal, Decimal)> = Vec::new();
         let mut items: Vec<BudgetLineItemSyncItem> = Vec::new();
@@ -495,15 +541,18 @@ impl SyncRunner {
         if !links.is_empty() {
             let mut tx = self.state.begin().await?;
             for (key, id, amount) in &links {
-                tx.upsert_binding(&BindingWrite {
-                    pairing: self.pairing,
-                    entity: ORIGINAL.name.to_owned(),
-                    erp_key: key.clone(),
-                    procore_id: *id,
-                    erp_hash: None,
-                    procore_hash: None,
-                    last_synced_values: json!({"original": amount.to_string()}),
-                })
+                rebind(
+                    &mut tx,
+                    &BindingWrite {
+                        pairing: self.pairing,
+                        entity: ORIGINAL.name.to_owned(),
+                        erp_key: key.clone(),
+                        procore_id: *id,
+                        erp_hash: None,
+                        procore_hash: None,
+                        last_synced_values: json!({"original": amount.to_string()}),
+                    },
+                )
                 .await?;
             }
             tx.commit().await?;
@@ -541,11 +590,7 @@ impl SyncRunner {
         let types = self.line_item_types(any).await?;
         let type_codes: BTreeMap<u64, &str> =
             types.iter().map(|(c, id)| (*id, c.as_str())).collect();
-        let map: CostTypeMap = self
-            .state
-            .setting_as(&self.company, COST_TYPES_SETTING)
-            .await?
-            .unwrap_or_else(CostTypeMap::maestro_defaults);
+        let map = cost_types(&self.state, &self.company).await?;
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
             let lines = by_project.remove(number).unwrap_or_default();

@@ -27,7 +27,7 @@ use state::{
 
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::Out;
+use crate::project_outcomes::{rebind, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -196,9 +196,16 @@ impl SyncRunner {
         for (done, number) in affected.iter().enumerate() {
             let procore_project = bound[number];
             let activities = by_project.remove(number).unwrap_or_default();
-            let clean = self
+            let clean = match self
                 .project_cost_codes(&mode, number, procore_project, &activities, &mut out)
-                .await?;
+                .await
+            {
+                Ok(clean) => clean,
+                Err(e) => {
+                    out.project_failed(self, run_id, number, e).await?;
+                    false
+                }
+            };
             if clean && run_id.is_some() {
                 self.state
                     .advance_cursor(
@@ -596,15 +603,18 @@ impl SyncRunner {
         if !links.is_empty() {
             let mut tx = self.state.begin().await?;
             for (key, id, activity) in &links {
-                tx.upsert_binding(&BindingWrite {
-                    pairing: self.pairing,
-                    entity: SPEC.name.to_owned(),
-                    erp_key: key.clone(),
-                    procore_id: *id,
-                    erp_hash: None,
-                    procore_hash: None,
-                    last_synced_values: json!({"activity": activity}),
-                })
+                rebind(
+                    &mut tx,
+                    &BindingWrite {
+                        pairing: self.pairing,
+                        entity: SPEC.name.to_owned(),
+                        erp_key: key.clone(),
+                        procore_id: *id,
+                        erp_hash: None,
+                        procore_hash: None,
+                        last_synced_values: json!({"activity": activity}),
+                    },
+                )
                 .await?;
             }
             tx.commit().await?;

@@ -2,7 +2,9 @@
 //! generic executor: their counts and one outcome per record, recorded at the end of the
 //! entity, or kept as the plan of a dry run.
 
-use state::{NewOutcome, OutcomeAction, RunId, SyncStatus, WrittenSide};
+use state::{
+    BindingWrite, NewOutcome, OutcomeAction, RunId, StateError, StateTx, SyncStatus, WrittenSide,
+};
 
 use crate::error::RunnerError;
 use crate::runner::SyncRunner;
@@ -101,5 +103,61 @@ impl Out {
             None => self.summary.planned = std::mem::take(&mut self.outcomes),
         }
         Ok(self.summary)
+    }
+}
+
+impl Out {
+    /// What to do with a failure of one project: a Procore or database failure is that project's
+    /// error outcome and the next project goes on; a lost grant stops the run, once the outcomes
+    /// gathered so far are recorded.
+    pub(crate) async fn project_failed(
+        &mut self,
+        runner: &SyncRunner,
+        run_id: Option<RunId>,
+        project: &str,
+        error: RunnerError,
+    ) -> Result<(), RunnerError> {
+        let grant_lost = matches!(
+            &error,
+            RunnerError::Procore(e)
+                if matches!(e.kind(), procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired)
+        );
+        self.error(
+            None,
+            None,
+            WrittenSide::Procore,
+            format!("project {project}: not synchronized: {error}"),
+        );
+        if grant_lost {
+            if let Some(id) = run_id {
+                let outcomes = std::mem::take(&mut self.outcomes);
+                runner.state.add_outcomes(id, &outcomes).await?;
+            }
+            return Err(error);
+        }
+        Ok(())
+    }
+}
+
+/// Binds, replacing a stale binding of either record. For project-scoped entities Procore's
+/// tree and detail rows are the truth, read on every plan: a binding left by a code deleted in
+/// Procore and created again, or by lines regrouped under another key, gives way instead of
+/// failing every later run.
+pub(crate) async fn rebind(tx: &mut StateTx, write: &BindingWrite) -> Result<(), RunnerError> {
+    match tx.upsert_binding(write).await {
+        Ok(_) => Ok(()),
+        Err(StateError::BindingConflict(c)) => {
+            if c.erp_key_bound_to.is_some() {
+                tx.unlink_binding(write.pairing, &write.entity, &write.erp_key)
+                    .await?;
+            }
+            if let Some(other) = &c.procore_id_bound_to {
+                tx.unlink_binding(write.pairing, &write.entity, other)
+                    .await?;
+            }
+            tx.upsert_binding(write).await?;
+            Ok(())
+        }
+        Err(e) => Err(e.into()),
     }
 }

@@ -280,6 +280,27 @@ impl SyncRunner {
                 }
             }
         }
+        // Linking again what is linked would forget the agreed values of the link.
+        if let Some(b) = self
+            .state
+            .binding_by_erp_key(self.pairing, E::SPEC.name, erp_key)
+            .await?
+        {
+            return refuse(format!(
+                "{label} {erp_key} is already linked to Procore record {}",
+                b.procore_id
+            ));
+        }
+        if let Some(b) = self
+            .state
+            .binding_by_procore_id(self.pairing, E::SPEC.name, procore_id)
+            .await?
+        {
+            return refuse(format!(
+                "Procore record {procore_id} is already linked to {label} {}",
+                b.erp_key
+            ));
+        }
         self.state
             .upsert_binding(&BindingWrite {
                 pairing: self.pairing,

@@ -1011,6 +1011,12 @@ async fn a_link_by_hand_is_refused_when_the_company_is_another_entitys(w: World)
         .await
         .unwrap();
     assert_eq!(procore_id(&w, "suppliers", &supplier.code).await, plain_id);
+    // Linking it again would forget what the link agreed on: refused.
+    let again = runner
+        .link_one("suppliers", &supplier.code, plain_id)
+        .await
+        .unwrap_err();
+    assert!(again.to_string().contains("already linked"), "{again}");
 }
 
 async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: World) {
@@ -1419,6 +1425,17 @@ async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritt
     for op in SYNC_OPS {
         assert_eq!(counts.get(op), None, "{counts:?}");
     }
+
+    // The cost types are fixed once lines are in Procore.
+    let refused = runner::budgets::set_cost_types(
+        &w.state,
+        w.pairing,
+        &w.company,
+        &engine::budget::CostTypeMap::default(),
+    )
+    .await
+    .unwrap_err();
+    assert!(refused.to_string().contains("budget lines"), "{refused}");
 
     // A changed original budget updates its line, and only the original.
     let mut changed = erp_lines[0].clone();
