@@ -585,9 +585,11 @@ impl SyncRunner {
             if !snap.procore.contains_key(&bound.procore_id)
                 && !snap.invalid.contains(&bound.procore_id)
             {
-                let record = E::get(&self.procore, bound.procore_id).await?;
-                if let Err(message) = snap.add_procore(record) {
-                    out.invalid_procore(message);
+                // A record deleted in Procore leaves its link unplanned: the plan reports it.
+                if let Some(record) = self.get_procore::<E>(bound.procore_id).await? {
+                    if let Err(message) = snap.add_procore(record) {
+                        out.invalid_procore(message);
+                    }
                 }
             }
         }
@@ -627,9 +629,10 @@ impl SyncRunner {
                         }
                     }
                     Side::Procore => {
-                        let record = E::get(&self.procore, procore_id).await?;
-                        if let Err(message) = snap.add_procore(record) {
-                            out.invalid_procore(message);
+                        if let Some(record) = self.get_procore::<E>(procore_id).await? {
+                            if let Err(message) = snap.add_procore(record) {
+                                out.invalid_procore(message);
+                            }
                         }
                     }
                 }
@@ -717,6 +720,16 @@ impl SyncRunner {
             }
         }
         Ok(())
+    }
+
+    /// One Procore record, `None` when Procore no longer has it (deleted, or out of the app's
+    /// reach): one missing record must not fail the entity on every run.
+    async fn get_procore<E: SyncEntity>(&self, id: u64) -> Result<Option<E::Procore>, RunnerError> {
+        match E::get(&self.procore, id).await {
+            Ok(record) => Ok(Some(record)),
+            Err(e) if e.kind() == procore::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Fields with an open conflict, per maestro* key.

@@ -1017,6 +1017,17 @@ async fn a_link_by_hand_is_refused_when_the_company_is_another_entitys(w: World)
         .await
         .unwrap_err();
     assert!(again.to_string().contains("already linked"), "{again}");
+
+    // Deleted in Procore before the link was ever compared: the run goes on, and the record
+    // has its outcome (here a skip: the supplier is not flagged for Procore).
+    w.admin.delete_record(Kind::Vendor, plain_id).await.unwrap();
+    let run = w.sync().await;
+    let all = outcomes(&w, run.run_id.unwrap(), None).await;
+    assert!(
+        all.iter()
+            .any(|o| o.erp_key.as_deref() == Some(supplier.code.as_str())),
+        "{all:#?}"
+    );
 }
 
 async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: World) {
