@@ -91,6 +91,7 @@ pub enum OriginalStep {
     Unchanged {
         key: String,
         id: u64,
+        amount: Decimal,
     },
 }
 
@@ -145,7 +146,11 @@ pub fn plan_original(
                 from: l.original,
                 amount,
             },
-            Some(l) => OriginalStep::Unchanged { key, id: l.id },
+            Some(l) => OriginalStep::Unchanged {
+                key,
+                id: l.id,
+                amount,
+            },
         }
     }));
     steps
@@ -283,7 +288,8 @@ mod tests {
                 },
                 OriginalStep::Unchanged {
                     key: "P|01-B|M".into(),
-                    id: 7
+                    id: 7,
+                    amount: d("250.50"),
                 },
                 OriginalStep::Update {
                     key: "P|01-C|M".into(),

@@ -19,6 +19,7 @@ use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemS
 use procore::resources::budget_view_details::BudgetDetailRowFilters;
 use procore::resources::budget_views::BudgetViewFilters;
 use procore::resources::line_item_types::LineItemTypeFilters;
+use procore::resources::wbs_codes::WbsCodeBulkItem;
 use rust_decimal::Decimal;
 use serde_json::json;
 use state::{
@@ -26,7 +27,7 @@ use state::{
     SyncStatus, WrittenSide,
 };
 
-use crate::cost_codes::{cost_code_mode, read_all};
+use crate::cost_codes::{cost_code_mode, read_all, WbsSegments};
 use crate::error::RunnerError;
 use crate::progress::Phase;
 use crate::project_outcomes::{rebind, Out};
@@ -100,23 +101,31 @@ struct Placed {
 }
 
 impl SyncRunner {
-    /// Whether the cost codes of this run found the project on advanced WBS.
+    /// Whether this run already found the project on advanced WBS (cost codes or the original
+    /// budget read its WBS codes).
     fn on_advanced_wbs(&self, procore_project: u64) -> bool {
-        self.advanced_wbs
-            .lock()
-            .map(|set| set.contains(&procore_project))
-            .unwrap_or(false)
+        self.cached(|c| {
+            c.wbs
+                .get(&procore_project)
+                .is_some_and(|w| w.advanced.is_some())
+        })
     }
 
-    /// The first budget view of a Procore project (every project has the default one).
+    /// The first budget view of a Procore project (every project has the default one), read
+    /// once per run.
     async fn budget_view(&self, procore_project: u64) -> Result<Option<u64>, RunnerError> {
+        if let Some(known) = self.cached(|c| c.budget_views.get(&procore_project).copied()) {
+            return Ok(known);
+        }
         let views = self
             .procore
             .budget_views(procore_project)
             .list(&BudgetViewFilters::default())
             .collect_all()
             .await?;
-        Ok(views.first().map(|v| v.id))
+        let view = views.first().map(|v| v.id);
+        self.cached(|c| c.budget_views.insert(procore_project, view));
+        Ok(view)
     }
 
     /// A project's Procore budget lines; `None` when the project has no budget view.
@@ -232,7 +241,10 @@ impl SyncRunner {
         &self,
         procore_project: u64,
     ) -> Result<BTreeMap<String, u64>, RunnerError> {
-        Ok(self
+        if let Some(known) = self.cached(|c| c.line_item_types.clone()) {
+            return Ok(known);
+        }
+        let types: BTreeMap<String, u64> = self
             .procore
             .line_item_types()
             .list(&LineItemTypeFilters {
@@ -243,7 +255,9 @@ impl SyncRunner {
             .await?
             .into_iter()
             .filter_map(|t| t.code.map(|c| (c, t.id)))
-            .collect())
+            .collect();
+        self.cached(|c| c.line_item_types = Some(types.clone()));
+        Ok(types)
     }
 
     fn budget_cursor(&self, entity: &str, project: &str) -> CursorKey {
@@ -354,7 +368,7 @@ impl SyncRunner {
         map: &CostTypeMap,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
-        if self.on_advanced_wbs(procore_project) {
+        if self.wbs_profile(procore_project).await?.advanced.is_some() {
             out.summary.skipped += 1;
             out.push(
                 None,
@@ -391,89 +405,49 @@ impl SyncRunner {
         let steps = plan_original(&placed.lines, &existing, &ours);
         let mut links: Vec<(String, u64, Decimal)> = Vec::new();
         let mut updates: Vec<(String, u64, Decimal, Decimal)> = Vec::new();
-        let mut items: Vec<BudgetLineItemSyncItem> = Vec::new();
-        let lines = self.procore.budget_line_items(procore_project);
+        let mut creates: Vec<NewLine> = Vec::new();
         for step in steps {
             match step {
-                OriginalStep::Unchanged { key, id } => {
+                OriginalStep::Unchanged { key, id, amount } => {
                     out.summary.unchanged += 1;
-                    links.push((key, id, Decimal::ZERO));
+                    links.push((key, id, amount));
                 }
                 OriginalStep::Update {
                     key,
                     id,
-                    wbs_code_id,
                     from,
                     amount,
-                } => {
-                    items.push(BudgetLineItemSyncItem {
-                        id: Some(id),
-                        wbs_code_id,
-                        original_budget_amount: Some(amount),
-                        ..BudgetLineItemSyncItem::default()
-                    });
-                    updates.push((key, id, from, amount));
-                }
+                    ..
+                } => updates.push((key, id, from, amount)),
                 OriginalStep::Create {
                     key,
                     cost_code_id,
                     line_item_type_id,
                     amount,
-                } => {
-                    if out.dry {
-                        out.summary.created.procore += 1;
-                        out.push(
-                            Some(key.clone()),
-                            None,
-                            OutcomeAction::Create,
-                            WrittenSide::Procore,
-                            SyncStatus::Success,
-                            format!(
-                                "budget line {key}: {}: original budget {amount}",
-                                out.done("created in Procore")
-                            ),
-                        );
-                        continue;
-                    }
-                    // No origin_id on budget lines: a create whose answer was lost is not sent
-                    // again; the next run finds the line in the detail rows.
-                    let input = BudgetLineItemInput {
-                        cost_code_id: Some(cost_code_id),
-                        line_item_type_id: Some(line_item_type_id),
-                        original_budget_amount: Some(amount),
-                        ..BudgetLineItemInput::default()
-                    };
-                    match lines.create(&input).await {
-                        Ok(created) => {
-                            out.summary.created.procore += 1;
-                            out.push(Some(key.clone()), Some(created.id), OutcomeAction::Create, WrittenSide::Procore, SyncStatus::Success, format!("budget line {key}: created in Procore: original budget {amount}"));
-                            links.push((key, created.id, amount));
-                        }
-                        Err(e) => {
-                            clean = false;
-                            if e.kind().is_retryable() || e.write_outcome_unknown() {
-                                out.summary.pending += 1;
-                                out.push(Some(key.clone()), None, OutcomeAction::Create, WrittenSide::Procore, SyncStatus::Pending, format!("budget line {key}: not confirmed by Procore ({e}); the next run checks it"));
-                            } else {
-                                out.error(
-                                    Some(key.clone()),
-                                    None,
-                                    WrittenSide::Procore,
-                                    format!("budget line {key}: refused by Procore: {e}"),
-                                );
-                            }
-                            if matches!(
-                                e.kind(),
-                                procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
-                            ) {
-                                return Err(e.into());
-                            }
-                        }
-                    }
-                }
+                } => creates.push(NewLine {
+                    key,
+                    code: (cost_code_id, line_item_type_id),
+                    amount,
+                }),
             }
         }
         if out.dry {
+            for line in creates {
+                out.summary.created.procore += 1;
+                out.push(
+                    Some(line.key.clone()),
+                    None,
+                    OutcomeAction::Create,
+                    WrittenSide::Procore,
+                    SyncStatus::Success,
+                    format!(
+                        "budget line {}: {}: original budget {}",
+                        line.key,
+                        out.done("created in Procore"),
+                        line.amount
+                    ),
+                );
+            }
             for (key, id, from, amount) in updates {
                 out.summary.updated.procore += 1;
                 out.push(
@@ -490,49 +464,116 @@ impl SyncRunner {
             }
             return Ok(clean);
         }
+        let lines = self.procore.budget_line_items(procore_project);
+        let mut write = Written {
+            out,
+            links: &mut links,
+            clean: &mut clean,
+            number,
+        };
+        // New lines go in the same sync action as the changed ones, on their budget codes
+        // (WBS codes) made in bulk first, each item named by its company-level segment. While
+        // no project has shown those segments (no budget code anywhere yet), the first line
+        // is created alone, which makes its code.
+        let mut alone: Vec<NewLine> = Vec::new();
+        let mut placed_new: Vec<(NewLine, u64)> = Vec::new();
+        if !creates.is_empty() {
+            let company_segments = || self.cached(|c| c.wbs_segments);
+            let mut segments = company_segments();
+            if segments.is_none() {
+                let first = creates.remove(0);
+                self.create_line_alone(&lines, first, &mut write).await?;
+                self.forget_wbs_profile(procore_project);
+                self.wbs_profile(procore_project).await?;
+                segments = company_segments();
+            }
+            let wbs = match segments {
+                Some(segments) if !creates.is_empty() => {
+                    let wanted: Vec<(u64, u64)> = creates.iter().map(|c| c.code).collect();
+                    match self.budget_codes(procore_project, segments, &wanted).await {
+                        Ok(ids) => ids,
+                        Err(e) => {
+                            let stop = is_auth(&e);
+                            for line in creates.drain(..) {
+                                write.failed(&line.key, None, OutcomeAction::Create, &e);
+                            }
+                            if stop {
+                                return Err(e.into());
+                            }
+                            BTreeMap::new()
+                        }
+                    }
+                }
+                _ => BTreeMap::new(),
+            };
+            for line in creates {
+                match wbs.get(&line.code) {
+                    Some(w) => placed_new.push((line, *w)),
+                    // Procore did not hand back a code for it: the line is created alone,
+                    // which names the code by cost code and cost type.
+                    None => alone.push(line),
+                }
+            }
+        }
+        for line in alone {
+            self.create_line_alone(&lines, line, &mut write).await?;
+        }
+        let mut items: Vec<BudgetLineItemSyncItem> = updates
+            .iter()
+            .map(|(_, id, _, amount)| BudgetLineItemSyncItem {
+                id: Some(*id),
+                original_budget_amount: Some(*amount),
+                ..BudgetLineItemSyncItem::default()
+            })
+            .collect();
+        items.extend(placed_new.iter().map(|(line, wbs)| BudgetLineItemSyncItem {
+            wbs_code_id: Some(*wbs),
+            original_budget_amount: Some(line.amount),
+            ..BudgetLineItemSyncItem::default()
+        }));
         if !items.is_empty() {
+            // No origin_id on budget lines: a batch with new lines whose answer was lost is not
+            // sent again; the next run finds what Procore made in the detail rows.
             match lines.sync(items).await {
                 Ok(outcome) => {
                     for (key, id, from, amount) in updates {
-                        if let Some(e) = outcome.errors.iter().find(|e| e.id == Some(id)) {
-                            clean = false;
-                            let text: Vec<String> =
-                                e.field_errors.iter().map(ToString::to_string).collect();
-                            out.error(Some(key.clone()), Some(id), WrittenSide::Procore, format!("budget line {key}: refused by Procore (a locked budget is not forced): {}", text.join("; ")));
-                        } else if outcome.entities.iter().any(|l| l.id == id) {
-                            out.summary.updated.procore += 1;
-                            out.push(Some(key.clone()), Some(id), OutcomeAction::Update, WrittenSide::Procore, SyncStatus::Success, format!("budget line {key}: updated in Procore: original budget {from} → {amount}"));
-                            links.push((key, id, amount));
+                        if outcome.entities.iter().any(|l| l.id == id) {
+                            write.out.summary.updated.procore += 1;
+                            write.out.push(Some(key.clone()), Some(id), OutcomeAction::Update, WrittenSide::Procore, SyncStatus::Success, format!("budget line {key}: updated in Procore: original budget {from} → {amount}"));
+                            write.links.push((key, id, amount));
                         } else {
-                            clean = false;
-                            out.error(Some(key.clone()), Some(id), WrittenSide::Procore, format!("budget line {key}: Procore neither confirmed nor refused the write"));
+                            let detail =
+                                outcome.errors.iter().find(|e| e.id == Some(id)).map(|e| {
+                                    e.field_errors
+                                        .iter()
+                                        .map(ToString::to_string)
+                                        .collect::<Vec<_>>()
+                                        .join("; ")
+                                });
+                            write.unconfirmed(&key, Some(id), detail);
+                        }
+                    }
+                    for (line, wbs) in placed_new {
+                        let made = outcome.entities.iter().find(|l| {
+                            l.wbs_code.as_ref().and_then(|w| w.id) == Some(wbs)
+                                || (l.cost_code.as_ref().and_then(|c| c.id) == Some(line.code.0)
+                                    && l.line_item_type.as_ref().and_then(|t| t.id)
+                                        == Some(line.code.1))
+                        });
+                        match made {
+                            Some(made) => write.created(line, made.id),
+                            None => write.unconfirmed(&line.key, None, None),
                         }
                     }
                 }
                 Err(e) => {
-                    clean = false;
-                    let pending = e.kind().is_retryable();
-                    for (key, id, _, _) in updates {
-                        if pending {
-                            out.summary.pending += 1;
-                            out.push(
-                                Some(key.clone()),
-                                Some(id),
-                                OutcomeAction::Update,
-                                WrittenSide::Procore,
-                                SyncStatus::Pending,
-                                format!(
-                                    "budget line {key}: Procore: {e}; sent again by the next run"
-                                ),
-                            );
-                        } else {
-                            out.error(Some(key.clone()), Some(id), WrittenSide::Procore, format!("budget line {key}: refused by Procore (a locked budget is not forced): {e}"));
-                        }
+                    for (key, id, _, _) in &updates {
+                        write.failed(key, Some(*id), OutcomeAction::Update, &e);
                     }
-                    if matches!(
-                        e.kind(),
-                        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
-                    ) {
+                    for (line, _) in &placed_new {
+                        write.failed(&line.key, None, OutcomeAction::Create, &e);
+                    }
+                    if is_auth(&e) {
                         return Err(e.into());
                     }
                 }
@@ -665,5 +706,186 @@ impl SyncRunner {
         }
         self.report(entity, Phase::Done, total, Some(total));
         out.finish(self, run_id).await
+    }
+}
+
+/// A maestro* line Procore does not have yet, on its (cost code, cost type).
+struct NewLine {
+    key: String,
+    code: (u64, u64),
+    amount: Decimal,
+}
+
+fn is_auth(e: &procore::ProcoreError) -> bool {
+    matches!(
+        e.kind(),
+        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+    )
+}
+
+/// Where one project's original budget writes report: outcomes, the links to store, and
+/// whether everything went through.
+struct Written<'a> {
+    out: &'a mut Out,
+    links: &'a mut Vec<(String, u64, Decimal)>,
+    clean: &'a mut bool,
+    number: &'a str,
+}
+
+impl Written<'_> {
+    fn created(&mut self, line: NewLine, id: u64) {
+        self.out.summary.created.procore += 1;
+        self.out.push(
+            Some(line.key.clone()),
+            Some(id),
+            OutcomeAction::Create,
+            WrittenSide::Procore,
+            SyncStatus::Success,
+            format!(
+                "budget line {}: created in Procore: original budget {}",
+                line.key, line.amount
+            ),
+        );
+        self.links.push((line.key, id, line.amount));
+    }
+
+    /// Procore answered without the line and without an error for it. The next run reads the
+    /// budget again: a line Procore made after all is found there, not made twice.
+    fn unconfirmed(&mut self, key: &str, id: Option<u64>, detail: Option<String>) {
+        *self.clean = false;
+        let message = match detail {
+            Some(d) => format!("budget line {key}: refused by Procore: {d}"),
+            None => format!(
+                "budget line {key}: Procore neither confirmed nor refused the write; the next run reads the budget again"
+            ),
+        };
+        self.out
+            .error(Some(key.to_owned()), id, WrittenSide::Procore, message);
+    }
+
+    /// A write that failed: pending when it may have gone through or may go through later,
+    /// an error otherwise. A locked budget is reported, never forced.
+    fn failed(
+        &mut self,
+        key: &str,
+        id: Option<u64>,
+        action: OutcomeAction,
+        e: &procore::ProcoreError,
+    ) {
+        *self.clean = false;
+        if e.kind().is_retryable() || e.write_outcome_unknown() {
+            self.out.summary.pending += 1;
+            self.out.push(
+                Some(key.to_owned()),
+                id,
+                action,
+                WrittenSide::Procore,
+                SyncStatus::Pending,
+                format!(
+                    "budget line {key}: not confirmed by Procore ({e}); the next run checks it"
+                ),
+            );
+        } else if e.to_string().to_ascii_lowercase().contains("locked") {
+            self.out.error(
+                Some(key.to_owned()),
+                id,
+                WrittenSide::Procore,
+                format!(
+                    "budget line {key}: the Procore budget of project {} is locked; the line is not forced: unlock the budget in Procore and the next run sends it ({e})",
+                    self.number
+                ),
+            );
+        } else {
+            self.out.error(
+                Some(key.to_owned()),
+                id,
+                WrittenSide::Procore,
+                format!("budget line {key}: refused by Procore: {e}"),
+            );
+        }
+    }
+}
+
+impl SyncRunner {
+    /// Creates one budget line by cost code and cost type (`POST /rest/v1.0/budget_line_items`),
+    /// which also makes its budget code.
+    async fn create_line_alone(
+        &self,
+        lines: &procore::resources::budget_line_items::BudgetLineItems,
+        line: NewLine,
+        write: &mut Written<'_>,
+    ) -> Result<(), RunnerError> {
+        let input = BudgetLineItemInput {
+            cost_code_id: Some(line.code.0),
+            line_item_type_id: Some(line.code.1),
+            original_budget_amount: Some(line.amount),
+            ..BudgetLineItemInput::default()
+        };
+        match lines.create(&input).await {
+            Ok(created) => {
+                write.created(line, created.id);
+                Ok(())
+            }
+            Err(e) => {
+                write.failed(&line.key, None, OutcomeAction::Create, &e);
+                if is_auth(&e) {
+                    return Err(e.into());
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The budget codes (WBS codes) of `wanted` (cost code, cost type), made in bulk; Procore
+    /// only updates a combination it already has, so asking again is harmless. No description
+    /// is sent, so a user's own stays. A code whose segment items do not show the cost code
+    /// and cost type asked for is left out: its line is then created alone, never placed on a
+    /// code mpsync cannot vouch for.
+    async fn budget_codes(
+        &self,
+        procore_project: u64,
+        segments: WbsSegments,
+        wanted: &[(u64, u64)],
+    ) -> Result<BTreeMap<(u64, u64), u64>, procore::ProcoreError> {
+        let items = wanted
+            .iter()
+            .map(|(cc, t)| WbsCodeBulkItem {
+                description: None,
+                segment_items: Some(vec![
+                    json!({"segment_id": segments.cost_code, "segment_item_id": cc}),
+                    json!({"segment_id": segments.cost_type, "segment_item_id": t}),
+                ]),
+            })
+            .collect();
+        let made = self
+            .procore
+            .wbs_codes(procore_project)
+            .bulk_create(items)
+            .await?;
+        let wanted: BTreeSet<(u64, u64)> = wanted.iter().copied().collect();
+        let mut ids = BTreeMap::new();
+        for code in made.entities {
+            let item_of = |segment: u64| {
+                code.segment_items
+                    .iter()
+                    .flatten()
+                    .find(|i| {
+                        i.segment
+                            .as_ref()
+                            .and_then(|s| s.get("id"))
+                            .and_then(serde_json::Value::as_u64)
+                            == Some(segment)
+                    })
+                    .and_then(|i| i.id.as_ref())
+                    .and_then(serde_json::Value::as_u64)
+            };
+            if let (Some(cc), Some(t)) = (item_of(segments.cost_code), item_of(segments.cost_type))
+            {
+                if wanted.contains(&(cc, t)) {
+                    ids.insert((cc, t), code.id);
+                }
+            }
+        }
+        Ok(ids)
     }
 }

@@ -18,7 +18,7 @@ use engine::cost_codes::{
 use engine::entity::{Direction, EntitySpec, Scope};
 use erp::{Activity, ChangeSeq, EntityReader, Project};
 use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem};
-use procore::resources::wbs_codes::WbsCodeFilters;
+use procore::resources::wbs_codes::{WbsCode, WbsCodeFilters};
 use serde_json::json;
 use state::{
     BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, PairingId,
@@ -44,6 +44,67 @@ pub const MODE_SETTING: &str = "cost_codes.mode";
 const DEFAULT_SEGMENTS: [&str; 3] = ["Sub Job", "Cost Code", "Cost Type"];
 /// Upper bound on maestro* change pages read in one run.
 const MAX_PAGES: u32 = 10_000;
+
+/// What a page of a project's WBS codes tells. Every code of a project follows the same
+/// pattern, so a few codes are enough.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct WbsProfile {
+    /// Why the project is out of reach, if it uses advanced WBS: custom segments beside sub
+    /// job, cost code and cost type, which maestro* has no place for.
+    pub advanced: Option<String>,
+    /// The segments budget codes are made of, when a code shows them (a project without any
+    /// budget code yet shows none).
+    pub segments: Option<WbsSegments>,
+}
+
+/// Ids of the default cost code and cost type segments: WBS bulk creation names each item by
+/// its segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct WbsSegments {
+    pub cost_code: u64,
+    pub cost_type: u64,
+}
+
+impl WbsProfile {
+    pub(crate) fn of(codes: &[WbsCode]) -> WbsProfile {
+        let (mut cost_code, mut cost_type) = (None, None);
+        for code in codes {
+            for item in code.segment_items.iter().flatten() {
+                let Some(segment) = item.segment.as_ref() else {
+                    continue;
+                };
+                let name = segment.get("name").and_then(|n| n.as_str()).unwrap_or("");
+                let id = segment.get("id").and_then(serde_json::Value::as_u64);
+                if !DEFAULT_SEGMENTS
+                    .iter()
+                    .any(|d| d.eq_ignore_ascii_case(name.trim()))
+                {
+                    return WbsProfile {
+                        advanced: Some(format!(
+                            "uses advanced WBS (custom segment {name:?}), which maestro* and mpsync do not support: its cost codes and budget are not synchronized"
+                        )),
+                        segments: None,
+                    };
+                }
+                if name.trim().eq_ignore_ascii_case(DEFAULT_SEGMENTS[1]) {
+                    cost_code = cost_code.or(id);
+                } else if name.trim().eq_ignore_ascii_case(DEFAULT_SEGMENTS[2]) {
+                    cost_type = cost_type.or(id);
+                }
+            }
+        }
+        WbsProfile {
+            advanced: None,
+            segments: match (cost_code, cost_type) {
+                (Some(cost_code), Some(cost_type)) => Some(WbsSegments {
+                    cost_code,
+                    cost_type,
+                }),
+                _ => None,
+            },
+        }
+    }
+}
 
 /// The company's cost code mode; direct with `-` until one is chosen.
 pub async fn cost_code_mode(
@@ -261,35 +322,34 @@ impl SyncRunner {
         )
     }
 
-    /// Why a Procore project is out of reach, if it uses advanced WBS: custom segments beside
-    /// sub job, cost code and cost type, which maestro* has no place for. One page of its WBS
-    /// codes tells, since every code of a project follows the same pattern.
-    async fn advanced_wbs(&self, procore_project: u64) -> Result<Option<String>, RunnerError> {
+    /// What one page of a Procore project's WBS codes shows (read once per run): whether it
+    /// uses advanced WBS, and the ids of its cost code and cost type segments.
+    pub(crate) async fn wbs_profile(
+        &self,
+        procore_project: u64,
+    ) -> Result<WbsProfile, RunnerError> {
+        if let Some(known) = self.cached(|c| c.wbs.get(&procore_project).cloned()) {
+            return Ok(known);
+        }
         let mut pager = self
             .procore
             .wbs_codes(procore_project)
             .list(&WbsCodeFilters::default())
             .with_per_page(10);
         let page = pager.next_page().await?.unwrap_or_default();
-        for code in page {
-            for item in code.segment_items.unwrap_or_default() {
-                let name = item
-                    .segment
-                    .as_ref()
-                    .and_then(|s| s.get("name"))
-                    .and_then(|n| n.as_str())
-                    .unwrap_or("");
-                if !DEFAULT_SEGMENTS
-                    .iter()
-                    .any(|d| d.eq_ignore_ascii_case(name.trim()))
-                {
-                    return Ok(Some(format!(
-                        "uses advanced WBS (custom segment {name:?}), which maestro* and mpsync do not support: its cost codes and budget are not synchronized"
-                    )));
-                }
+        let profile = WbsProfile::of(&page);
+        self.cached(|c| {
+            if profile.segments.is_some() {
+                c.wbs_segments = profile.segments;
             }
-        }
-        Ok(None)
+            c.wbs.insert(procore_project, profile.clone())
+        });
+        Ok(profile)
+    }
+
+    /// Forgets a project's WBS profile, once mpsync made its first budget code.
+    pub(crate) fn forget_wbs_profile(&self, procore_project: u64) {
+        self.cached(|c| c.wbs.remove(&procore_project));
     }
 
     /// Plans and writes one project's codes; whether everything went through.
@@ -301,15 +361,12 @@ impl SyncRunner {
         activities: &[ActivityCode],
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
-        if let Some(reason) = self.advanced_wbs(procore_project).await? {
+        if let Some(reason) = self.wbs_profile(procore_project).await?.advanced {
             out.error_procore(
                 None,
                 Some(procore_project),
                 format!("project {number}: {reason}"),
             );
-            if let Ok(mut set) = self.advanced_wbs.lock() {
-                set.insert(procore_project);
-            }
             return Ok(false);
         }
         let codes = self.procore.cost_codes(procore_project);

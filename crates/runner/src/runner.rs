@@ -129,9 +129,23 @@ pub struct SyncRunner {
     pub(crate) pairing: PairingId,
     pub(crate) procore: Client,
     pub(crate) options: RunnerOptions,
-    /// Procore projects found on advanced WBS (custom segments) in this run: their cost codes
-    /// and budgets are left alone.
-    pub(crate) advanced_wbs: std::sync::Mutex<BTreeSet<u64>>,
+    /// What this run learnt from Procore about its projects; emptied when a run starts.
+    pub(crate) run_cache: std::sync::Mutex<RunCache>,
+}
+
+/// What a run reads from Procore once and reuses across its entities. Never kept from one run
+/// to the next: a Procore user may change any of it in between.
+#[derive(Debug, Default)]
+pub(crate) struct RunCache {
+    /// Per Procore project, what one page of its WBS codes shows.
+    pub wbs: BTreeMap<u64, crate::cost_codes::WbsProfile>,
+    /// The company's cost code and cost type segments, once any project showed them (Procore
+    /// defines segments at the company level).
+    pub wbs_segments: Option<crate::cost_codes::WbsSegments>,
+    /// Per Procore project, its first budget view (`None`: the Budget tool is off).
+    pub budget_views: BTreeMap<u64, Option<u64>>,
+    /// The company's cost types (line item types) by code.
+    pub line_item_types: Option<BTreeMap<String, u64>>,
 }
 
 impl SyncRunner {
@@ -149,8 +163,18 @@ impl SyncRunner {
             pairing,
             procore,
             options: RunnerOptions::default(),
-            advanced_wbs: std::sync::Mutex::default(),
+            run_cache: std::sync::Mutex::default(),
         }
+    }
+
+    /// Reads or changes the run cache. A poisoned lock only means a panic elsewhere; the cache
+    /// is then as good as empty.
+    pub(crate) fn cached<T>(&self, f: impl FnOnce(&mut RunCache) -> T) -> T {
+        let mut guard = self
+            .run_cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut guard)
     }
 
     pub fn with_options(mut self, options: RunnerOptions) -> Self {
@@ -163,6 +187,7 @@ impl SyncRunner {
     pub async fn sync(&self, entities: &[&str], dry_run: bool) -> Result<RunSummary, RunnerError> {
         let order = chosen(entities)?;
         let started = Utc::now();
+        self.cached(|c| *c = RunCache::default());
         let run_id = if dry_run {
             None
         } else {

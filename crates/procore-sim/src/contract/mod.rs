@@ -274,10 +274,9 @@ pub fn render(value: &Value, shape: &Shape) -> Value {
             Value::String(s) if s == "false" => Value::Bool(false),
             _ => Value::Null,
         },
-        Shape::AnyObject => match value {
-            Value::Object(_) => value.clone(),
-            _ => Value::Null,
-        },
+        // The published description types many nested scalars as "(nested object)" (a WBS
+        // segment's `id` and `name`, for one): whatever the record holds is what Procore sends.
+        Shape::AnyObject => value.clone(),
         Shape::AnyArray => match value {
             Value::Array(_) => value.clone(),
             _ => Value::Null,

@@ -7,7 +7,7 @@ use http::StatusCode;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
-use super::kinds::{cost_code_full, wbs_flat_code};
+use super::kinds::{self, cost_code_full, wbs_flat_code};
 use super::{errors_of, Ctx, Place};
 use crate::contract::{self, Shape};
 use crate::error::{ErrorStyle, Reply};
@@ -454,29 +454,50 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
             .cloned()
             .unwrap_or_default();
         let (mut cc, mut t, mut sj) = (None, None, None);
-        for item in &items {
-            let id = item.get("segment_item_id").and_then(|v| {
+        let mut wrong_segment = false;
+        let number = |v: Option<&Value>| {
+            v.and_then(|v| {
                 v.as_u64()
                     .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-            });
-            let Some(id) = id else { continue };
+            })
+        };
+        for item in &items {
+            let Some(id) = number(item.get("segment_item_id")) else {
+                continue;
+            };
+            let segment = number(item.get("segment_id"));
             let world = ctx.world();
-            if world
+            // Each item names its segment, as Procore wants; an item given under another
+            // segment's id is refused rather than guessed.
+            let (slot, expected) = if world
                 .get(Kind::CostCode, id)
                 .is_some_and(|c| c.project_id == Some(project))
             {
-                cc = Some(id);
+                (&mut cc, kinds::WBS_SEGMENTS[1].0)
             } else if world
                 .get(Kind::LineItemType, id)
                 .is_some_and(|c| c.company_id == company)
             {
-                t = Some(id);
+                (&mut t, kinds::WBS_SEGMENTS[2].0)
             } else if world
                 .get(Kind::SubJob, id)
                 .is_some_and(|c| c.project_id == Some(project))
             {
-                sj = Some(id);
+                (&mut sj, kinds::WBS_SEGMENTS[0].0)
+            } else {
+                continue;
+            };
+            if segment == Some(expected) {
+                *slot = Some(id);
+            } else {
+                wrong_segment = true;
             }
+        }
+        if wrong_segment {
+            errors.push(
+                json!({"segment_items": ["segment_id does not match the segment of the item"]}),
+            );
+            continue;
         }
         let (Some(cc), Some(t)) = (cc, t) else {
             errors.push(json!({"segment_items": ["must include a cost code and a cost type of this project"]}));
@@ -496,9 +517,12 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         let now = ctx.now();
         let id = match existing {
             Some(id) => {
+                // Only a description given replaces the code's own.
                 if let Some(w) = ctx.sim.world.get_mut(Kind::WbsCode, id) {
-                    w.data.insert("description".into(), description);
-                    w.data.insert("updated_at".into(), json!(now));
+                    if entry.get("description").is_some() {
+                        w.data.insert("description".into(), description);
+                        w.data.insert("updated_at".into(), json!(now));
+                    }
                 }
                 id
             }

@@ -298,7 +298,7 @@ pub fn cost_code_full(world: &World, r: &Record) -> String {
 }
 
 /// The simulator's default WBS segments: (id, name), as a company without custom segments has.
-const WBS_SEGMENTS: [(u64, &str); 3] = [(1, "Sub Job"), (2, "Cost Code"), (3, "Cost Type")];
+pub const WBS_SEGMENTS: [(u64, &str); 3] = [(1, "Sub Job"), (2, "Cost Code"), (3, "Cost Type")];
 
 /// A WBS code's segment items: its sub job, cost code and cost type, each with its segment, then
 /// the items of custom segments (advanced WBS) a test stored in `custom_segment_items`.
@@ -1101,6 +1101,33 @@ pub fn prepare(
                 &mut errors,
             );
             check_uom(ctx.world(), place, attrs, &mut errors);
+            // One budget line per budget code (sub job, cost code, cost type), as in Procore's
+            // budget: a second one is refused, never added beside the first.
+            let code_of = |r: &Map<String, Value>| {
+                (
+                    r.get("sub_job_id").and_then(Value::as_u64),
+                    r.get("cost_code_id").and_then(Value::as_u64),
+                    r.get("line_item_type_id").and_then(Value::as_u64),
+                )
+            };
+            let mut wanted = existing.map(|e| code_of(&e.data)).unwrap_or_default();
+            let given = code_of(attrs);
+            wanted.1 = given.1.or(wanted.1);
+            wanted.2 = given.2.or(wanted.2);
+            if existing.is_none() {
+                wanted.0 = given.0;
+            }
+            let taken = ctx.world().live(Kind::BudgetLineItem).any(|b| {
+                b.project_id == place.project_id
+                    && Some(b.id) != existing.map(|e| e.id)
+                    && code_of(&b.data) == wanted
+            });
+            if taken && wanted.1.is_some() && wanted.2.is_some() {
+                errors
+                    .entry("base".into())
+                    .or_default()
+                    .push("This budget code is already on the budget".into());
+            }
             attrs
                 .entry("original_budget_amount")
                 .or_insert(json!("0.0"));
@@ -1400,6 +1427,25 @@ pub fn editable(world: &World, r: &Record) -> Result<(), FieldErrors> {
 /// Refusals that depend on the operation rather than a record (405 budget modifications,
 /// locked SOVs on line creation).
 pub fn before_write(ctx: &mut Ctx<'_>, spec: Spec, _id: Option<u64>) -> Result<(), Reply> {
+    if spec.kind == Kind::BudgetLineItem {
+        // A locked budget keeps its lines: creating or editing one is refused, whoever asks
+        // (modifications and budget changes still go through, which is what a lock is for).
+        let (_, project) = ctx.project()?;
+        if ctx
+            .world()
+            .get(Kind::Project, project)
+            .is_some_and(|p| p.data.get("budget_locked") == Some(&Value::Bool(true)))
+        {
+            return Err(Reply::field_errors(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                errors_of(
+                    "base",
+                    "The budget is locked: budget line items cannot be created or edited until it is unlocked",
+                ),
+                ErrorStyle::Rails,
+            ));
+        }
+    }
     if spec.kind == Kind::BudgetModification {
         let company = ctx.header_company()?;
         if ctx.world().company_settings(company).budget_changes {

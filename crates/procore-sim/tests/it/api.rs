@@ -465,6 +465,122 @@ async fn amounts_follow_the_contract_types() {
 }
 
 #[tokio::test]
+async fn budget_codes_are_unique_named_by_segment_and_a_locked_budget_refuses_edits() {
+    let server = start().await;
+    let api = Api::new(&server).await;
+    let wbs: Value = api
+        .get(&format!(
+            "/rest/v1.0/projects/{}/work_breakdown_structure/wbs_codes",
+            seed::PROJECT_ID
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let code = &wbs[0];
+    let segment_of = |name: &str| {
+        code["segment_items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["segment"]["name"] == name)
+            .map(|i| {
+                (
+                    i["segment"]["id"].as_u64().unwrap(),
+                    i["id"].as_u64().unwrap(),
+                )
+            })
+            .unwrap_or_else(|| panic!("{name} in {code}"))
+    };
+    let (cc_segment, cc) = segment_of("Cost Code");
+    let (type_segment, t) = segment_of("Cost Type");
+    let bulk_path = format!(
+        "/rest/v1.0/projects/{}/work_breakdown_structure/wbs_codes/bulk_create",
+        seed::PROJECT_ID
+    );
+    let bulk = |items: Value| {
+        api.send(
+            Method::PATCH,
+            &bulk_path,
+            json!({"bulk": [{"segment_items": items}]}),
+        )
+    };
+    // The same combination again is the same code; its description stays when none is given.
+    let again: Value = bulk(json!([
+        {"segment_id": cc_segment, "segment_item_id": cc},
+        {"segment_id": type_segment, "segment_item_id": t}
+    ]))
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(again["entities"][0]["id"], code["id"], "{again}");
+    assert_eq!(again["entities"][0]["description"], code["description"]);
+    // An item under another segment's id is refused.
+    let swapped: Value = bulk(json!([
+        {"segment_id": type_segment, "segment_item_id": cc},
+        {"segment_id": cc_segment, "segment_item_id": t}
+    ]))
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(swapped["entities"], json!([]), "{swapped}");
+    assert!(
+        swapped["errors"][0].to_string().contains("segment_id"),
+        "{swapped}"
+    );
+
+    let new_line = |amount: f64| {
+        api.send(
+            Method::POST,
+            "/rest/v1.0/budget_line_items/sync",
+            json!({"project_id": seed::PROJECT_ID, "budget_line_items": [{"wbs_code_id": code["id"], "original_budget_amount": amount}]}),
+        )
+    };
+    let first: Value = new_line(100.0).await.json().await.unwrap();
+    assert_eq!(first.as_array().unwrap().len(), 1, "{first}");
+    // A second line on the same budget code is not added beside the first.
+    let second: Value = new_line(200.0).await.json().await.unwrap();
+    assert_eq!(second, json!([]), "{second}");
+
+    server
+        .admin()
+        .update_record(
+            procore_sim::Kind::Project,
+            seed::PROJECT_ID,
+            json!({"budget_locked": true}),
+        )
+        .await
+        .unwrap();
+    let locked = api
+        .send(
+            Method::POST,
+            "/rest/v1.0/budget_line_items/sync",
+            json!({"project_id": seed::PROJECT_ID, "budget_line_items": [{"id": first[0]["id"], "original_budget_amount": 300.0}]}),
+        )
+        .await;
+    assert_eq!(locked.status(), 422);
+    assert!(locked.text().await.unwrap().contains("locked"));
+    let shown: Value = api
+        .get(&format!(
+            "/rest/v1.0/budget_line_items/{}?project_id={}",
+            first[0]["id"],
+            seed::PROJECT_ID
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        shown["original_budget_amount"].as_f64(),
+        Some(100.0),
+        "{shown}"
+    );
+    server.shutdown().await;
+}
+
+#[tokio::test]
 async fn exchange_log_and_unknown_routes() {
     let server = start().await;
     let api = Api::new(&server).await;

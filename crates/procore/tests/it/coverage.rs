@@ -477,16 +477,28 @@ async fn every_shared_operation_is_exercised_and_conforms_to_the_contract() {
     )
     .await
     .expect("wbs update");
-    // A budget code is a cost code and a cost type; the simulator's default pattern numbers its
-    // segments 1 (cost code) and 2 (cost type).
+    // A budget code is a cost code and a cost type, each named with its segment's id, which an
+    // existing code's segment items tell.
+    let segment = |name: &str| {
+        wbs_code
+            .segment_items
+            .iter()
+            .flatten()
+            .filter_map(|i| i.segment.as_ref())
+            .find(|s| s.get("name").and_then(|n| n.as_str()) == Some(name))
+            .and_then(|s| s.get("id"))
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or_else(|| panic!("segment {name} on {wbs_code:?}"))
+    };
+    let (cost_code_segment, cost_type_segment) = (segment("Cost Code"), segment("Cost Type"));
     let combination = |cost_code: u64, cost_type: u64| {
         vec![
             WbsCodeInputSegmentItem {
-                segment_id: Some(1),
+                segment_id: Some(cost_code_segment),
                 segment_item_id: Some(cost_code),
             },
             WbsCodeInputSegmentItem {
-                segment_id: Some(2),
+                segment_id: Some(cost_type_segment),
                 segment_item_id: Some(cost_type),
             },
         ]

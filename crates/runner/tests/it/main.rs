@@ -1405,8 +1405,34 @@ fn procore_type(erp: &str) -> String {
 async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten(w: World) {
     map_labour(&w).await;
     let project = flagged_projects(&w)[0].number.clone();
+    w.admin.reset_request_counts().await.unwrap();
     let run = w.sync().await;
     assert_eq!(run.errors(), 0, "{run:#?}");
+    // Lines are written in bulk: per project at most one line alone (a project without any
+    // budget code yet), one bulk creation of budget codes and one budget line sync.
+    let counts = w.admin.request_counts().await.unwrap();
+    let calls = |op: &str| counts.get(op).copied().unwrap_or(0);
+    let projects = calls("RestV10CostCodesGet");
+    let created = run.entity("original_budget").unwrap().created.procore;
+    assert!(created > 3 * projects, "{run:#?}");
+    assert!(
+        calls("RestV10BudgetLineItemsPost") <= projects,
+        "{counts:?}"
+    );
+    assert!(
+        calls("RestV10ProjectsProjectIdWorkBreakdownStructureWbsCodesBulkCreatePatch") <= projects,
+        "{counts:?}"
+    );
+    assert!(
+        calls("RestV10BudgetLineItemsSyncPost") <= projects,
+        "{counts:?}"
+    );
+    // Both budget entities read each project's detail rows; its views are listed once.
+    assert_eq!(
+        2 * calls("RestV10BudgetViewsGet"),
+        calls("RestV10BudgetViewsBudgetViewIdDetailRowsGet"),
+        "{counts:?}"
+    );
     let erp_lines: Vec<&erp::BudgetLine> = w
         .demo
         .budgets
@@ -1624,6 +1650,144 @@ async fn a_first_link_master_settles_an_onboarded_difference_without_a_conflict(
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+async fn a_locked_procore_budget_is_reported_not_forced_and_synced_once_unlocked(w: World) {
+    map_labour(&w).await;
+    let projects = flagged_projects(&w);
+    let (locked, open) = (projects[0].number.clone(), projects[1].number.clone());
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let locked_id = procore_id(&w, "projects", &locked).await;
+    w.admin
+        .update_record(Kind::Project, locked_id, json!({"budget_locked": true}))
+        .await
+        .unwrap();
+    // A changed original on each project, and a new line on the locked one.
+    let mut edits = Vec::new();
+    for number in [&locked, &open] {
+        let mut line = w
+            .demo
+            .budgets
+            .iter()
+            .find(|b| &b.project_number == number)
+            .unwrap()
+            .clone();
+        line.original += rust_decimal::Decimal::new(12345, 2);
+        edits.push(line);
+    }
+    let used: std::collections::BTreeSet<(String, String)> = w
+        .demo
+        .budgets
+        .iter()
+        .filter(|b| b.project_number == locked)
+        .map(|b| (b.activity_code.clone(), b.cost_type.clone()))
+        .collect();
+    let leaf = demo_activities(&w, &locked)
+        .into_iter()
+        .map(|a| a.code.clone())
+        .filter(|c| {
+            !demo_activities(&w, &locked)
+                .iter()
+                .any(|o| o.code.starts_with(&format!("{c}-")))
+        })
+        .find(|c| !used.contains(&(c.clone(), "E".to_owned())))
+        .expect("a last-level activity without equipment");
+    let new_line = erp::BudgetLine {
+        project_number: locked.clone(),
+        activity_code: leaf.clone(),
+        cost_type: "E".into(),
+        original: rust_decimal::Decimal::new(50000, 2),
+        modification: rust_decimal::Decimal::ZERO,
+    };
+    edits.push(new_line.clone());
+    w.erp
+        .upsert(&w.company, &edits, ChangeOrigin::User)
+        .await
+        .unwrap();
+    let before = procore_budget(&w, &locked).await;
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    let budget_errors: Vec<_> = errors
+        .iter()
+        .filter(|o| o.entity == "original_budget")
+        .collect();
+    assert_eq!(
+        budget_errors.len(),
+        2,
+        "the changed and the new line: {errors:#?}"
+    );
+    for e in &budget_errors {
+        assert!(e.message.contains("locked"), "{}", e.message);
+        assert!(e.message.contains(&locked), "{}", e.message);
+        assert!(
+            e.erp_key.as_deref().unwrap_or("").starts_with(&locked),
+            "{e:?}"
+        );
+    }
+    assert_eq!(procore_budget(&w, &locked).await, before, "nothing forced");
+    // The open project's line went through.
+    let open_budget = procore_budget(&w, &open).await;
+    let key = (
+        format!("{open}|{}", edits[1].activity_code),
+        procore_type(&edits[1].cost_type),
+    );
+    assert_eq!(open_budget[&key].1, edits[1].original);
+
+    // Reported again while locked, never retried blindly within a run.
+    w.admin.reset_request_counts().await.unwrap();
+    let again = w.sync().await;
+    assert_eq!(
+        again.entity("original_budget").unwrap().errors.procore,
+        2,
+        "{again:#?}"
+    );
+    let counts = w.admin.request_counts().await.unwrap();
+    assert!(
+        counts
+            .get("RestV10BudgetLineItemsPost")
+            .copied()
+            .unwrap_or(0)
+            + counts
+                .get("RestV10BudgetLineItemsSyncPost")
+                .copied()
+                .unwrap_or(0)
+            <= 2,
+        "{counts:?}"
+    );
+
+    // Unlocked, the next run sends both, once.
+    w.admin
+        .update_record(Kind::Project, locked_id, json!({"budget_locked": false}))
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let summary = run.entity("original_budget").unwrap();
+    assert_eq!(
+        (summary.created.procore, summary.updated.procore),
+        (1, 1),
+        "{summary:#?}"
+    );
+    let after = procore_budget(&w, &locked).await;
+    let total: rust_decimal::Decimal = after.values().map(|(_, o, _, _)| *o).sum();
+    let erp_total: rust_decimal::Decimal = w
+        .erp
+        .changes_since::<erp::BudgetLine>(&w.company, erp::ChangeSeq::ORIGIN, 10_000)
+        .await
+        .unwrap()
+        .changes
+        .into_iter()
+        .filter(|c| c.record.project_number == locked)
+        .map(|c| c.record.original)
+        .sum();
+    assert_eq!(total, erp_total, "totals to the cent");
+    assert_eq!(
+        after[&(format!("{locked}|{leaf}"), "E".to_owned())].1,
+        new_line.original
+    );
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+}
+
 async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
     // The company added a custom "Phase" segment: every WBS code of the project carries it.
     let codes = w
@@ -1668,6 +1832,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    a_locked_procore_budget_is_reported_not_forced_and_synced_once_unlocked,
     a_project_on_advanced_wbs_is_reported_and_left_alone,
     a_first_link_master_settles_an_onboarded_difference_without_a_conflict,
     the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritten,
