@@ -13,6 +13,7 @@
 //! ERP transactions, state writes) lives at the edges and consumes a [`plan::Plan`].
 
 pub mod budget;
+pub mod commitments;
 pub mod cost_codes;
 pub mod entity;
 pub mod fields;

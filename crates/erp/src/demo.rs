@@ -474,6 +474,8 @@ pub fn generate(seed: u64) -> DemoCompany {
                 .take(100)
                 .collect(),
             contract_date: Some(date),
+            changes_subcontract: None,
+            voided: false,
         });
         for (line_no, leaf) in (1..).zip(leaves.iter().take(2)) {
             demo.subcontract_lines.push(SubcontractLine {
@@ -494,6 +496,8 @@ pub fn generate(seed: u64) -> DemoCompany {
             supplier_code: supplier.code.clone(),
             order_date: Some(date),
             description: "Matériaux de chantier".to_owned(),
+            external_no: None,
+            voided: false,
         });
         let quantity = Decimal::from(rng.gen_range(1..200));
         let unit_price = money(&mut rng, 5, 400);

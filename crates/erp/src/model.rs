@@ -459,6 +459,10 @@ erp_record! {
         order_date: Option<NaiveDate>,
         /// Description.
         description: String,
+        /// External No.: the order's number in the other program (Procore).
+        external_no: Option<String>,
+        /// Voided in the other program: kept, never deleted, and flagged.
+        voided: bool,
     }
 }
 
@@ -509,6 +513,10 @@ erp_record! {
         order_date: Option<NaiveDate>,
         /// Description.
         description: String,
+        /// External No.: the order's number in the other program (Procore).
+        external_no: Option<String>,
+        /// Voided in the other program: kept, never deleted, and flagged.
+        voided: bool,
     }
 }
 
@@ -559,6 +567,11 @@ erp_record! {
         description: String,
         /// Contract date.
         contract_date: Option<NaiveDate>,
+        /// The subcontract this one changes, for a subcontract change order (maestro* keeps
+        /// change orders of subcontracts as subcontracts of their own).
+        changes_subcontract: Option<String>,
+        /// Voided in the other program: kept, never deleted, and flagged.
+        voided: bool,
     }
 }
 
@@ -979,6 +992,7 @@ pub fn validate_stock_order(o: &StockOrder) -> Vec<ValidationError> {
     }
     check.code("supplier_code", &o.supplier_code, 10);
     check.text("description", &o.description, 100);
+    check.opt_text("external_no", &o.external_no, 40);
     check.finish()
 }
 
@@ -1006,6 +1020,7 @@ pub fn validate_purchase_order(o: &PurchaseOrder) -> Vec<ValidationError> {
     check.project_number("project_number", &o.project_number);
     check.code("supplier_code", &o.supplier_code, 10);
     check.text("description", &o.description, 100);
+    check.opt_text("external_no", &o.external_no, 40);
     check.finish()
 }
 
@@ -1034,6 +1049,15 @@ pub fn validate_subcontract(s: &Subcontract) -> Vec<ValidationError> {
     check.project_number("project_number", &s.project_number);
     check.code("supplier_code", &s.supplier_code, 10);
     check.text("description", &s.description, 100);
+    if let Some(parent) = &s.changes_subcontract {
+        check.code("changes_subcontract", parent, 20);
+        if parent == &s.number {
+            check.push(
+                "changes_subcontract",
+                "a subcontract cannot change itself".to_owned(),
+            );
+        }
+    }
     check.finish()
 }
 

@@ -45,7 +45,13 @@ pub const MODIFIED: EntitySpec = EntitySpec {
     name: "modified_budget",
     direction: Direction::ProcoreToErp,
     scope: Scope::Project,
-    depends_on: &["original_budget"],
+    // Last: the budget changes Procore made for the commitments and change orders of this run
+    // are then in.
+    depends_on: &[
+        "original_budget",
+        "subcontract_change_orders",
+        "purchase_orders",
+    ],
 };
 
 /// Setting (per maestro* company) holding the [`CostTypeMap`].

@@ -13,6 +13,7 @@
 //! [`entities::employees`] (Procore company users, one way).
 
 pub mod budgets;
+pub mod commitments;
 pub mod cost_codes;
 pub mod entities;
 pub mod error;

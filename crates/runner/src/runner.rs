@@ -207,6 +207,21 @@ impl SyncRunner {
                 "cost_codes" => self.sync_cost_codes(run_id).await,
                 "original_budget" => self.sync_original_budget(run_id).await,
                 "modified_budget" => self.sync_modified_budget(run_id).await,
+                "subcontracts" => {
+                    self.sync_commitments(run_id, crate::commitments::Source::Subcontracts)
+                        .await
+                }
+                "purchase_orders" => {
+                    self.sync_commitments(run_id, crate::commitments::Source::PurchaseOrders)
+                        .await
+                }
+                "subcontract_change_orders" => {
+                    self.sync_commitments(
+                        run_id,
+                        crate::commitments::Source::SubcontractChangeOrders,
+                    )
+                    .await
+                }
                 name => for_entity!(name, E => self.sync_entity::<E>(run_id, started).await),
             };
             match result {

@@ -278,23 +278,32 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
     assert_eq!(
         names,
         [
+            "customers",
+            "suppliers",
+            "employees",
             "projects",
             "cost_codes",
             "original_budget",
+            "subcontracts",
+            "purchase_orders",
+            "subcontract_change_orders",
             "modified_budget",
-            "customers",
-            "suppliers",
-            "employees"
         ]
     );
+    let entity = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["entity"] == name)
+            .unwrap_or_else(|| panic!("{name} in {first:#}"))
+    };
     assert_eq!(
-        first["entities"][2]["errors"]["procore"],
+        entity("original_budget")["errors"]["procore"],
         json!(0),
         "{first:#}"
     );
-    let projects = &entities[0];
+    let projects = entity("projects");
     assert!(
-        entities[1]["created"]["procore"].as_u64().unwrap() > 0,
+        entity("cost_codes")["created"]["procore"].as_u64().unwrap() > 0,
         "cost codes: {first:#}"
     );
     assert!(

@@ -1511,6 +1511,33 @@ pub fn after_write(
             data: json!({"id": view_id, "name": "Procore Standard Budget", "description": "Default budget view", "role": "default", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
         });
     }
+    // Editing a schedule of values (or a change order of a contract) is a change of the
+    // contract: its `updated_at` moves, so a list filtered on it shows the contract again.
+    if matches!(
+        spec.kind,
+        Kind::CommitmentLineItem
+            | Kind::PrimeContractLineItem
+            | Kind::CommitmentChangeOrder
+            | Kind::ChangeOrderPackage
+            | Kind::PrimeChangeOrder
+    ) {
+        let contract = ctx
+            .world()
+            .get(spec.kind, id)
+            .and_then(|r| r.u64_field("contract_id").or(r.parent_id));
+        if let Some(contract) = contract {
+            let now = ctx.now();
+            for kind in [
+                Kind::WorkOrderContract,
+                Kind::PurchaseOrderContract,
+                Kind::PrimeContract,
+            ] {
+                if let Some(c) = ctx.sim.world.get_mut(kind, contract) {
+                    c.data.insert("updated_at".into(), json!(now));
+                }
+            }
+        }
+    }
     if spec.kind == Kind::DirectCost {
         if let Some(Value::Array(lines)) = lines {
             let place = ctx.world().get(Kind::DirectCost, id).map(|r| Place {

@@ -23,13 +23,16 @@ pub mod suppliers;
 /// Every entity the runner knows, in declaration order (the engine orders them by dependency):
 /// the [`SyncEntity`] ones and the project-scoped [`crate::cost_codes`] and [`crate::budgets`].
 pub const SPECS: &[EntitySpec] = &[
-    projects::SPEC,
-    crate::cost_codes::SPEC,
-    crate::budgets::ORIGINAL,
-    crate::budgets::MODIFIED,
     customers::SPEC,
     suppliers::SPEC,
     employees::SPEC,
+    projects::SPEC,
+    crate::cost_codes::SPEC,
+    crate::budgets::ORIGINAL,
+    crate::commitments::SUBCONTRACTS,
+    crate::commitments::PURCHASE_ORDERS,
+    crate::commitments::SUBCONTRACT_CHANGE_ORDERS,
+    crate::budgets::MODIFIED,
 ];
 
 /// A maestro* record as the planner and the matcher see it.

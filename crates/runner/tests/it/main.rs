@@ -1650,6 +1650,488 @@ async fn a_first_link_master_settles_an_onboarded_difference_without_a_conflict(
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+/// A project's last-level activities bound to Procore cost codes: (activity, cost code id).
+async fn leaf_codes(w: &World, project: &str) -> Vec<(String, u64)> {
+    let activities = demo_activities(w, project);
+    let mut leaves = Vec::new();
+    for a in &activities {
+        let parent = activities
+            .iter()
+            .any(|o| o.code.starts_with(&format!("{}-", a.code)));
+        if !parent {
+            let key = format!("{project}|{}", a.code);
+            leaves.push((a.code.clone(), procore_id(w, "cost_codes", &key).await));
+        }
+    }
+    leaves
+}
+
+/// A Procore commitment made as a Procore user makes one: the contract, then its lines.
+async fn procore_commitment(
+    w: &World,
+    procore_project: u64,
+    purchase_order: bool,
+    status: &str,
+    vendor: u64,
+    lines: &[(u64, &str)],
+) -> u64 {
+    use procore::resources::commitment_line_items::CommitmentLineItemInput;
+    let number = format!(
+        "{}-{}",
+        if purchase_order { "PO" } else { "SC" },
+        lines.len()
+    );
+    let id = if purchase_order {
+        w.client
+            .purchase_order_contracts(procore_project)
+            .create(
+                &procore::resources::purchase_order_contracts::PurchaseOrderContractInput {
+                    title: Some("Béton et armature".into()),
+                    number: Some(number),
+                    vendor_id: Some(vendor),
+                    status: Some("Draft".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .id
+    } else {
+        w.client
+            .work_order_contracts(procore_project)
+            .create(
+                &procore::resources::work_order_contracts::WorkOrderContractInput {
+                    title: Some("Électricité — phase 1".into()),
+                    number: Some(number),
+                    vendor_id: Some(vendor),
+                    status: Some("Draft".into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+            .id
+    };
+    let items = if purchase_order {
+        w.client
+            .purchase_order_contract_line_items(procore_project, id)
+    } else {
+        w.client.work_order_contract_line_items(procore_project, id)
+    };
+    for (cost_code, amount) in lines {
+        items
+            .create(&CommitmentLineItemInput {
+                cost_code_id: Some(*cost_code),
+                description: Some(format!("Travaux {cost_code}")),
+                amount: Some(amount.parse().unwrap()),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+    }
+    set_commitment_status(w, procore_project, purchase_order, id, status).await;
+    id
+}
+
+/// A commitment's status, as a Procore user changes it: the schedule of values is written while
+/// the commitment is a draft, then approved.
+async fn set_commitment_status(
+    w: &World,
+    procore_project: u64,
+    purchase_order: bool,
+    id: u64,
+    status: &str,
+) {
+    if purchase_order {
+        w.client
+            .purchase_order_contracts(procore_project)
+            .update(
+                id,
+                &procore::resources::purchase_order_contracts::PurchaseOrderContractInput {
+                    status: Some(status.into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    } else {
+        w.client
+            .work_order_contracts(procore_project)
+            .update(
+                id,
+                &procore::resources::work_order_contracts::WorkOrderContractInput {
+                    status: Some(status.into()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+}
+
+async fn erp_lines_total(w: &World, number: &str) -> rust_decimal::Decimal {
+    w.erp
+        .all::<erp::SubcontractLine>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.record.subcontract_number == number)
+        .map(|l| l.record.amount)
+        .sum()
+}
+
+async fn commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_named(w: World) {
+    map_labour(&w).await;
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let supplier = flagged_suppliers(&w)[0].code.clone();
+    let vendor = procore_id(&w, "suppliers", &supplier).await;
+    let leaves = leaf_codes(&w, &project).await;
+    let (a, b) = (&leaves[0], &leaves[1]);
+
+    let approved = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Approved",
+        vendor,
+        &[(a.1, "12500.10"), (b.1, "7300.45")],
+    )
+    .await;
+    let draft =
+        procore_commitment(&w, procore_project, false, "Draft", vendor, &[(a.1, "99")]).await;
+    let order = procore_commitment(
+        &w,
+        procore_project,
+        true,
+        "Approved",
+        vendor,
+        &[(b.1, "4321.09")],
+    )
+    .await;
+    // A cost code made in Procore only, and a vendor mpsync never brings over.
+    let stray = w
+        .client
+        .cost_codes(procore_project)
+        .create(&procore::resources::cost_codes::CostCodeInput {
+            code: Some("99".into()),
+            name: Some("Imprévus".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .id;
+    let unsynced_code = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Approved",
+        vendor,
+        &[(a.1, "10"), (stray, "20")],
+    )
+    .await;
+    let outsider = w
+        .admin
+        .insert_record(
+            Kind::Vendor,
+            seed::COMPANY_ID,
+            None,
+            None,
+            json!({"name": "Grues Tremblay", "notes": "NOTMAESTRO", "is_active": true}),
+        )
+        .await
+        .unwrap();
+    let outsider = field(&outsider, "id").as_u64().unwrap();
+    let unsynced_vendor = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Approved",
+        outsider,
+        &[(a.1, "30")],
+    )
+    .await;
+    // An approved change order of the approved subcontract, with one line.
+    let package = w
+        .client
+        .change_order_packages(procore_project)
+        .create(
+            approved,
+            &procore::resources::change_order_packages::ChangeOrderPackageInput {
+                title: Some("Ajout de prises".into()),
+                status: Some(
+                    procore::resources::change_order_packages::ChangeOrderPackageStatus::Approved,
+                ),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    w.admin
+        .update_record(Kind::ChangeOrderPackage, package, json!({"number": "CCO-001", "line_items": [
+            {"id": 1, "position": 1, "description": "Prises supplémentaires", "extended_amount": "850.25", "cost_code": {"id": b.1}}
+        ]}))
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let subcontract = |id: u64| engine::commitments::erp_number(id);
+    let got = w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &subcontract(approved))
+        .await
+        .unwrap()
+        .expect("the approved subcontract is in maestro*")
+        .record;
+    assert_eq!(got.external_no.as_deref(), Some("SC-2"));
+    assert_eq!(got.supplier_code, supplier);
+    assert_eq!(got.project_number, project);
+    assert!(!got.voided);
+    let lines: Vec<erp::SubcontractLine> = w
+        .erp
+        .all::<erp::SubcontractLine>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.record)
+        .filter(|l| l.subcontract_number == got.number)
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0].activity_code.as_deref(), Some(a.0.as_str()));
+    assert_eq!(lines[1].activity_code.as_deref(), Some(b.0.as_str()));
+    // Amounts to the cent: Procore's total against maestro*'s lines.
+    let procore_total = w
+        .client
+        .work_order_contracts(procore_project)
+        .get(approved)
+        .await
+        .unwrap()
+        .grand_total
+        .unwrap();
+    assert_eq!(erp_lines_total(&w, &got.number).await, procore_total);
+    assert_eq!(procore_total, "19800.55".parse().unwrap());
+
+    // The draft waits; the order is a regular purchase order.
+    assert!(w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &subcontract(draft))
+        .await
+        .unwrap()
+        .is_none());
+    let po = w
+        .erp
+        .get::<erp::PurchaseOrder>(&w.company, &subcontract(order))
+        .await
+        .unwrap()
+        .expect("the purchase order is a regular order")
+        .record;
+    assert_eq!(po.external_no.as_deref(), Some("PO-1"));
+    let po_lines: Vec<_> = w
+        .erp
+        .all::<erp::PurchaseOrderLine>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|l| l.record.order_number == po.number)
+        .collect();
+    assert_eq!(po_lines.len(), 1);
+    assert_eq!(po_lines[0].record.amount, "4321.09".parse().unwrap());
+
+    // The change order is a subcontract of its own, linked to the one it changes.
+    let cco = w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &subcontract(package))
+        .await
+        .unwrap()
+        .expect("the change order is a subcontract")
+        .record;
+    assert_eq!(
+        cco.changes_subcontract.as_deref(),
+        Some(got.number.as_str())
+    );
+    assert_eq!(cco.external_no.as_deref(), Some("CCO-001"));
+    assert_eq!(cco.supplier_code, supplier);
+    assert_eq!(
+        erp_lines_total(&w, &cco.number).await,
+        "850.25".parse().unwrap()
+    );
+
+    // Each missing dependency is an error naming it; the rest went through.
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    let named = |id: u64| {
+        errors
+            .iter()
+            .find(|o| o.procore_id == Some(id))
+            .map(|o| o.message.clone())
+    };
+    let code_error = named(unsynced_code).expect("the stray cost code is reported");
+    assert!(
+        code_error.contains(&format!("cost code {stray}")),
+        "{code_error}"
+    );
+    assert!(code_error.contains("line 2"), "{code_error}");
+    let vendor_error = named(unsynced_vendor).expect("the unsynchronized vendor is reported");
+    assert!(
+        vendor_error.contains(&format!("vendor {outsider}")),
+        "{vendor_error}"
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
+    assert!(w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &subcontract(unsynced_code))
+        .await
+        .unwrap()
+        .is_none());
+
+    // A second sync writes nothing.
+    let quiet = w.sync().await;
+    for entity in [
+        "subcontracts",
+        "purchase_orders",
+        "subcontract_change_orders",
+    ] {
+        let s = quiet.entity(entity).unwrap();
+        assert_eq!((s.created.erp, s.updated.erp), (0, 0), "{s:#?}");
+    }
+
+    // The Orders tab is fixed once orders are in maestro*.
+    let refused = runner::commitments::set_orders_target(
+        &w.state,
+        w.pairing,
+        &w.company,
+        engine::commitments::OrdersTarget::Stock,
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        refused.to_string().contains("already in maestro*"),
+        "{refused}"
+    );
+
+    // A line changed in Procore updates maestro*; a subcontract voided in Procore is flagged, kept.
+    set_commitment_status(&w, procore_project, false, approved, "Draft").await;
+    let items = w
+        .client
+        .work_order_contract_line_items(procore_project, approved);
+    let first = items.list(&Default::default()).collect_all().await.unwrap()[0].id;
+    items
+        .update(
+            first,
+            &procore::resources::commitment_line_items::CommitmentLineItemInput {
+                amount: Some("12600.10".parse().unwrap()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    set_commitment_status(&w, procore_project, false, approved, "Approved").await;
+    let run = w.sync().await;
+    assert_eq!(
+        run.entity("subcontracts").unwrap().updated.erp,
+        1,
+        "{run:#?}"
+    );
+    assert_eq!(
+        erp_lines_total(&w, &got.number).await,
+        "19900.55".parse().unwrap()
+    );
+    w.client
+        .work_order_contracts(procore_project)
+        .update(
+            approved,
+            &procore::resources::work_order_contracts::WorkOrderContractInput {
+                status: Some("Void".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let voided = w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &got.number)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert!(voided.voided, "flagged");
+    assert_eq!(
+        erp_lines_total(&w, &got.number).await,
+        "19900.55".parse().unwrap(),
+        "kept"
+    );
+    let warnings = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Warning)).await;
+    assert!(
+        warnings
+            .iter()
+            .any(|o| o.procore_id == Some(approved) && o.message.contains("void")),
+        "{warnings:#?}"
+    );
+}
+
+async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
+    runner::commitments::set_orders_target(
+        &w.state,
+        w.pairing,
+        &w.company,
+        engine::commitments::OrdersTarget::Stock,
+    )
+    .await
+    .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let supplier = flagged_suppliers(&w)[0].code.clone();
+    let vendor = procore_id(&w, "suppliers", &supplier).await;
+    let leaves = leaf_codes(&w, &project).await;
+    let order = procore_commitment(
+        &w,
+        procore_project,
+        true,
+        "Received",
+        vendor,
+        &[(leaves[0].1, "640.00"), (leaves[1].1, "1.99")],
+    )
+    .await;
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let number = engine::commitments::erp_number(order);
+    let stock = w
+        .erp
+        .get::<erp::StockOrder>(&w.company, &number)
+        .await
+        .unwrap()
+        .expect("a stock order")
+        .record;
+    assert_eq!(stock.project_number.as_deref(), Some(project.as_str()));
+    let lines: Vec<_> = w
+        .erp
+        .all::<erp::StockOrderLine>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.record)
+        .filter(|l| l.order_number == number)
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines.iter().all(|l| l.item_code.is_none()),
+        "non-catalogue lines"
+    );
+    let total: rust_decimal::Decimal = lines.iter().map(|l| l.amount).sum();
+    assert_eq!(total, "641.99".parse().unwrap());
+    assert!(w
+        .erp
+        .get::<erp::PurchaseOrder>(&w.company, &number)
+        .await
+        .unwrap()
+        .is_none());
+}
+
 async fn a_locked_procore_budget_is_reported_not_forced_and_synced_once_unlocked(w: World) {
     map_labour(&w).await;
     let projects = flagged_projects(&w);
@@ -1832,6 +2314,8 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_named,
+    purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so,
     a_locked_procore_budget_is_reported_not_forced_and_synced_once_unlocked,
     a_project_on_advanced_wbs_is_reported_and_left_alone,
     a_first_link_master_settles_an_onboarded_difference_without_a_conflict,
