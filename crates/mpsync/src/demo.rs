@@ -181,11 +181,21 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
         );
     }
 
-    println!("\n5. Edits on both sides, one of them conflicting, and a budget change in Procore");
+    println!("\n5. Edits on both sides, one of them conflicting, a budget change and commitments in Procore");
     let edited = edit_both_sides(sim, &erp, &company, &demo).await?;
     let budget_line = budget_change_in_procore(sim, &edited.from_erp).await?;
+    let commitments = commitments_in_procore(
+        sim,
+        &client,
+        &state_for_demo,
+        pairing,
+        &demo,
+        &edited.from_erp,
+    )
+    .await?;
     let third = runner.sync(&[], false).await?;
     print_summary(&third);
+    show_commitments(&erp, &company, &commitments).await?;
     let city = erp
         .get::<Project>(&company, &edited.from_procore)
         .await?
@@ -330,6 +340,223 @@ async fn budget_change_in_procore(sim: &SimServer, project: &str) -> anyhow::Res
         "  Procore:  an approved budget change of 2500.00 on a budget line of project {project}"
     );
     Ok(id)
+}
+
+/// What the demo made in Procore: (Procore id, what it is, Procore total).
+struct Commitments {
+    subcontract: (u64, rust_decimal::Decimal),
+    purchase_order: (u64, rust_decimal::Decimal),
+    change_order: (u64, rust_decimal::Decimal),
+}
+
+/// An approved subcontract with two lines, an approved purchase order and an approved change
+/// order of the subcontract, made in Procore as a Procore user makes them (the schedule of
+/// values while the commitment is a draft, then approval), on cost codes and a vendor mpsync
+/// synchronized.
+async fn commitments_in_procore(
+    sim: &SimServer,
+    client: &Client,
+    state: &StateStore,
+    pairing: state::PairingId,
+    demo: &erp::demo::DemoCompany,
+    project: &str,
+) -> anyhow::Result<Commitments> {
+    use procore::resources::change_order_packages::{
+        ChangeOrderPackageInput, ChangeOrderPackageStatus,
+    };
+    use procore::resources::commitment_line_items::CommitmentLineItemInput;
+    use procore::resources::purchase_order_contracts::PurchaseOrderContractInput;
+    use procore::resources::work_order_contracts::WorkOrderContractInput;
+    let bound = |entity: &'static str, key: String| async move {
+        state
+            .binding_by_erp_key(pairing, entity, &key)
+            .await?
+            .map(|b| b.procore_id)
+            .with_context(|| format!("{entity} {key} is not synchronized"))
+    };
+    let procore_project = bound("projects", project.to_owned()).await?;
+    let supplier = demo
+        .suppliers
+        .iter()
+        .find(|s| s.linked_to_procore)
+        .context("a supplier linked to Procore")?;
+    let vendor = bound("suppliers", supplier.code.clone()).await?;
+    let mut leaves = Vec::new();
+    for line in demo.budgets.iter().filter(|b| b.project_number == project) {
+        let key = format!("{project}|{}", line.activity_code);
+        if !leaves.iter().any(|(k, _)| *k == key) {
+            let id = bound("cost_codes", key.clone()).await?;
+            leaves.push((key, id));
+        }
+    }
+    let [(_, first), (_, second), ..] = leaves[..] else {
+        bail!("project {project} has fewer than two budgeted activities");
+    };
+    let amount = |s: &str| -> anyhow::Result<rust_decimal::Decimal> { Ok(s.parse()?) };
+
+    let subcontracts = client.work_order_contracts(procore_project);
+    let subcontract = subcontracts
+        .create(&WorkOrderContractInput {
+            number: Some("SC-001".into()),
+            title: Some("Électricité — phase 1".into()),
+            vendor_id: Some(vendor),
+            status: Some("Draft".into()),
+            ..Default::default()
+        })
+        .await?
+        .id;
+    let items = client.work_order_contract_line_items(procore_project, subcontract);
+    for (cost_code, text, value) in [
+        (first, "Filage et panneaux", "18250.40"),
+        (second, "Luminaires", "6420.15"),
+    ] {
+        items
+            .create(&CommitmentLineItemInput {
+                cost_code_id: Some(cost_code),
+                description: Some(text.into()),
+                amount: Some(amount(value)?),
+                ..Default::default()
+            })
+            .await?;
+    }
+    subcontracts
+        .update(
+            subcontract,
+            &WorkOrderContractInput {
+                status: Some("Approved".into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+
+    let orders = client.purchase_order_contracts(procore_project);
+    let order = orders
+        .create(&PurchaseOrderContractInput {
+            number: Some("PO-001".into()),
+            title: Some("Béton et armature".into()),
+            vendor_id: Some(vendor),
+            status: Some("Draft".into()),
+            ..Default::default()
+        })
+        .await?
+        .id;
+    client
+        .purchase_order_contract_line_items(procore_project, order)
+        .create(&CommitmentLineItemInput {
+            cost_code_id: Some(second),
+            description: Some("Béton 35 MPa".into()),
+            quantity: Some(amount("42")?),
+            unit_cost: Some(amount("187.50")?),
+            amount: Some(amount("7875.00")?),
+            ..Default::default()
+        })
+        .await?;
+    orders
+        .update(
+            order,
+            &PurchaseOrderContractInput {
+                status: Some("Approved".into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+
+    let change_order = client
+        .change_order_packages(procore_project)
+        .create(
+            subcontract,
+            &ChangeOrderPackageInput {
+                title: Some("Prises supplémentaires".into()),
+                status: Some(ChangeOrderPackageStatus::Approved),
+                ..Default::default()
+            },
+        )
+        .await?
+        .id;
+    // The change order's lines, as a Procore user enters them (no public API writes them).
+    sim.admin()
+        .update_record(
+            Kind::ChangeOrderPackage,
+            change_order,
+            json!({"number": "CCO-001", "line_items": [{"id": 1, "position": 1,
+                   "description": "Prises supplémentaires", "extended_amount": "1310.60",
+                   "cost_code": {"id": first}}]}),
+        )
+        .await?;
+    println!(
+        "  Procore:  approved subcontract SC-001 (2 lines), purchase order PO-001 and change order CCO-001 on project {project}"
+    );
+    Ok(Commitments {
+        subcontract: (subcontract, amount("24670.55")?),
+        purchase_order: (order, amount("7875.00")?),
+        change_order: (change_order, amount("1310.60")?),
+    })
+}
+
+/// Shows where the Procore commitments landed in maestro*, and fails the demo if a total
+/// differs by a cent.
+async fn show_commitments(erp: &ErpStore, company: &str, made: &Commitments) -> anyhow::Result<()> {
+    use engine::commitments::erp_number;
+    let lines = erp.all::<erp::SubcontractLine>(company).await?;
+    let total_of = |number: &str| -> rust_decimal::Decimal {
+        lines
+            .iter()
+            .filter(|l| l.record.subcontract_number == number)
+            .map(|l| l.record.amount)
+            .sum()
+    };
+    let subcontract = erp_number(made.subcontract.0);
+    let found = erp
+        .get::<erp::Subcontract>(company, &subcontract)
+        .await?
+        .context("the Procore subcontract did not reach maestro*")?;
+    let change = erp_number(made.change_order.0);
+    let cco = erp
+        .get::<erp::Subcontract>(company, &change)
+        .await?
+        .context("the Procore change order did not reach maestro*")?;
+    let order = erp_number(made.purchase_order.0);
+    let po_total: rust_decimal::Decimal = erp
+        .all::<erp::PurchaseOrderLine>(company)
+        .await?
+        .iter()
+        .filter(|l| l.record.order_number == order)
+        .map(|l| l.record.amount)
+        .sum();
+    for (what, number, got, want) in [
+        (
+            "subcontract",
+            &subcontract,
+            total_of(&subcontract),
+            made.subcontract.1,
+        ),
+        (
+            "change order",
+            &change,
+            total_of(&change),
+            made.change_order.1,
+        ),
+        ("purchase order", &order, po_total, made.purchase_order.1),
+    ] {
+        if got != want {
+            bail!("{what} {number}: {got} in maestro*, {want} in Procore");
+        }
+    }
+    println!(
+        "  subcontract SC-001 → maestro* subcontract {subcontract} (External No. {}), {} to the cent",
+        found.record.external_no.unwrap_or_default(),
+        made.subcontract.1
+    );
+    println!(
+        "  change order CCO-001 → maestro* subcontract {change}, changing {}, {}",
+        cco.record.changes_subcontract.unwrap_or_default(),
+        made.change_order.1
+    );
+    println!(
+        "  purchase order PO-001 → maestro* regular order {order}, {}",
+        made.purchase_order.1
+    );
+    Ok(())
 }
 
 /// One project edited in maestro*, one in Procore, and one edited differently in both.

@@ -9,7 +9,7 @@ use crate::exit::{self, Fail};
 /// conflicts, warnings and errors on each side.
 pub fn print_summary(summary: &RunSummary) {
     println!(
-        "  {:<16} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>15} {:>14}",
+        "  {:<25} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>15} {:>14}",
         "entity",
         "created ERP/PC",
         "updated ERP/PC",
@@ -22,7 +22,7 @@ pub fn print_summary(summary: &RunSummary) {
     );
     for e in &summary.entities {
         println!(
-            "  {:<16} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>15} {:>14}",
+            "  {:<25} {:>16} {:>16} {:>7} {:>10} {:>8} {:>10} {:>15} {:>14}",
             e.entity,
             format!("{} / {}", e.created.erp, e.created.procore),
             format!("{} / {}", e.updated.erp, e.updated.procore),

@@ -1,13 +1,19 @@
 //! `mpsync settings`: the company's Projects-tab choices — the cost code mode (direct or
-//! concatenated, one for every project) and which Procore cost type each maestro* cost type is.
+//! concatenated, one for every project) and which Procore cost type each maestro* cost type is —,
+//! the Orders tab (regular orders or stock orders from catalogue), and which Procore statuses
+//! bring a commitment over.
 
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 use engine::budget::CostTypeMap;
+use engine::commitments::{OrdersTarget, StatusRule};
 use engine::cost_codes::CostCodeMode;
 use engine::three_way::FirstLink;
 use runner::budgets::COST_TYPES_SETTING;
+use runner::commitments::{
+    orders_target, set_orders_target, status_rule, status_setting, ORDERS_TARGET_SETTING,
+};
 use runner::cost_codes::{cost_code_mode, set_cost_code_mode};
 use runner::{first_link, first_link_setting};
 use serde_json::json;
@@ -41,6 +47,21 @@ pub enum Master {
     Ask,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Orders {
+    /// Regular purchase orders.
+    Regular,
+    /// Stock orders from catalogue.
+    Stock,
+}
+
+/// The entities received from Procore by status.
+const BY_STATUS: [&str; 3] = [
+    "subcontracts",
+    "purchase_orders",
+    "subcontract_change_orders",
+];
+
 /// The two-way entities, whose first links may differ.
 const TWO_WAY: [&str; 3] = ["projects", "customers", "suppliers"];
 
@@ -69,6 +90,24 @@ pub enum SettingsCommand {
     },
     /// Which Procore cost type each maestro* cost type is: `MO=L M=M`; `--default` for the
     /// others (otherwise a cost type goes to the Procore cost type with the same code).
+    /// The Orders tab: where Procore purchase orders land in maestro*. Fixed once orders are
+    /// in maestro*.
+    Orders {
+        #[arg(value_enum)]
+        orders: Orders,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// The Procore statuses that bring a commitment over (compared without case), e.g.
+    /// `statuses subcontracts Approved Complete`.
+    Statuses {
+        /// subcontracts, purchase_orders or subcontract_change_orders.
+        entity: String,
+        #[arg(required = true)]
+        statuses: Vec<String>,
+        #[command(flatten)]
+        target: Target,
+    },
     CostTypes {
         /// Pairs `MAESTRO=PROCORE`.
         pairs: Vec<String>,
@@ -137,6 +176,53 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             println!("{entity} just linked: {}", describe_first_link(value));
             Ok(ExitCode::SUCCESS)
         }
+        Some(SettingsCommand::Orders { orders, target }) => {
+            let opened = target.open().await?;
+            let value = match orders {
+                Orders::Regular => OrdersTarget::Regular,
+                Orders::Stock => OrdersTarget::Stock,
+            };
+            let company = &opened.company.code;
+            match opened.state.active_pairing(company).await? {
+                Some(p) => set_orders_target(&opened.state, p.id, company, value)
+                    .await
+                    .map_err(|e| Fail::new(exit::CONFIG, e.to_string()))?,
+                None => {
+                    opened
+                        .state
+                        .set_setting_as(company, ORDERS_TARGET_SETTING, &value)
+                        .await?
+                }
+            }
+            println!(
+                "Procore purchase orders of {company} go to {}",
+                describe_orders(value)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(SettingsCommand::Statuses {
+            entity,
+            statuses,
+            target,
+        }) => {
+            if !BY_STATUS.contains(&entity.as_str()) {
+                return Err(Fail::new(
+                    exit::USAGE,
+                    format!("{entity}: expected one of {}", BY_STATUS.join(", ")),
+                )
+                .into());
+            }
+            let opened = target.open().await?;
+            let rule = StatusRule {
+                transfer: statuses.iter().map(|s| s.trim().to_owned()).collect(),
+            };
+            opened
+                .state
+                .set_setting_as(&opened.company.code, &status_setting(&entity), &rule)
+                .await?;
+            println!("{entity} brought over in status: {}", statuses.join(", "));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(SettingsCommand::CostTypes {
             pairs,
             default,
@@ -176,6 +262,13 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
     }
 }
 
+fn describe_orders(o: OrdersTarget) -> &'static str {
+    match o {
+        OrdersTarget::Regular => "regular purchase orders",
+        OrdersTarget::Stock => "stock orders from catalogue",
+    }
+}
+
 fn describe_first_link(f: FirstLink) -> &'static str {
     match f {
         FirstLink::Ask => "each difference is a conflict to resolve",
@@ -207,9 +300,15 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
         let f = first_link(&opened.state, company, entity).await?;
         first_links.insert(entity.to_owned(), json!(f));
     }
+    let orders = orders_target(&opened.state, company).await?;
+    let mut statuses = serde_json::Map::new();
+    for entity in BY_STATUS {
+        let rule = status_rule(&opened.state, company, entity).await?;
+        statuses.insert(entity.to_owned(), json!(rule.transfer));
+    }
     if json_out {
         let shown = json!({"company": company, "cost_code_mode": mode, "cost_types": map,
-                           "first_link": first_links});
+                           "first_link": first_links, "orders": orders, "statuses": statuses});
         println!("{}", serde_json::to_string_pretty(&shown)?);
     } else {
         println!(
@@ -221,6 +320,16 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
         for entity in TWO_WAY {
             let f = first_link(&opened.state, company, entity).await?;
             println!("  {entity} just linked: {}", describe_first_link(f));
+        }
+        println!("  Procore purchase orders: {}", describe_orders(orders));
+        for (entity, rule) in &statuses {
+            let list: Vec<&str> = rule
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str())
+                .collect();
+            println!("  {entity} brought over in status: {}", list.join(", "));
         }
     }
     Ok(ExitCode::SUCCESS)

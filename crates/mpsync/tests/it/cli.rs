@@ -250,6 +250,42 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         .run(&["settings", "first-link", "employees", "erp"])
         .await;
     assert_code(&ran, 2, "a one-way entity has no first-link choice");
+    // The Orders tab and the statuses that bring commitments over.
+    let shown = cli.json(&["settings", "--json"]).await;
+    assert_eq!(shown["orders"], json!("regular"));
+    assert_eq!(
+        shown["statuses"]["subcontracts"],
+        json!(["approved", "complete"])
+    );
+    let ran = cli.run(&["settings", "orders", "stock"]).await;
+    assert_code(&ran, 0, "orders tab");
+    let ran = cli
+        .run(&[
+            "settings",
+            "statuses",
+            "subcontracts",
+            "Approved",
+            "Complete",
+            "Out For Signature",
+        ])
+        .await;
+    assert_code(&ran, 0, "statuses");
+    let ran = cli
+        .run(&["settings", "statuses", "suppliers", "Approved"])
+        .await;
+    assert_code(&ran, 2, "suppliers have no statuses");
+    let shown = cli.json(&["settings", "--json"]).await;
+    assert_eq!(shown["orders"], json!("stock"));
+    assert_eq!(
+        shown["statuses"]["subcontracts"],
+        json!(["Approved", "Complete", "Out For Signature"])
+    );
+    let ran = cli.run(&["settings", "orders", "regular"]).await;
+    assert_code(
+        &ran,
+        0,
+        "orders tab back to regular before any order is bound",
+    );
 
     // A dry run shows the plan and writes nothing.
     sim.admin().reset_request_counts().await.unwrap();
