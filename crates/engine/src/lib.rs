@@ -12,6 +12,7 @@
 //! Architecture invariant: nothing in this crate performs I/O. Execution (Procore sync actions,
 //! ERP transactions, state writes) lives at the edges and consumes a [`plan::Plan`].
 
+pub mod billing;
 pub mod budget;
 pub mod commitments;
 pub mod cost_codes;

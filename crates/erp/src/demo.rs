@@ -456,6 +456,8 @@ pub fn generate(seed: u64) -> DemoCompany {
                 .collect(),
             contract_date: project.start_date,
             amount: (total * Decimal::new(115, 2)).round_dp(2),
+            external_no: None,
+            voided: false,
         });
         if i >= 6 {
             continue;

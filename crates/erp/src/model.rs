@@ -415,6 +415,10 @@ erp_record! {
         contract_date: Option<NaiveDate>,
         /// Contract amount before change orders.
         amount: Decimal,
+        /// External No.: the contract's number in the other program (Procore).
+        external_no: Option<String>,
+        /// Voided in the other program: kept, never deleted, and flagged.
+        voided: bool,
     }
 }
 
@@ -437,6 +441,10 @@ erp_record! {
         change_date: Option<NaiveDate>,
         /// Amount added (negative: removed).
         amount: Decimal,
+        /// External No.: the change order's number in the other program (Procore).
+        external_no: Option<String>,
+        /// Voided in the other program: kept, never deleted, and flagged.
+        voided: bool,
     }
 }
 
@@ -970,6 +978,7 @@ pub fn validate_billing_contract(b: &BillingContract) -> Vec<ValidationError> {
     check.code("customer_code", &b.customer_code, 10);
     check.text("description", &b.description, 100);
     check.amount("amount", b.amount);
+    check.opt_text("external_no", &b.external_no, 40);
     check.finish()
 }
 
@@ -980,6 +989,7 @@ pub fn validate_billing_change_order(c: &BillingContractChangeOrder) -> Vec<Vali
     check.code("number", &c.number, 20);
     check.text("description", &c.description, 100);
     check.amount("amount", c.amount);
+    check.opt_text("external_no", &c.external_no, 40);
     check.finish()
 }
 

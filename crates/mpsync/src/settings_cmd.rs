@@ -56,7 +56,9 @@ pub enum Orders {
 }
 
 /// The entities received from Procore by status.
-const BY_STATUS: [&str; 3] = [
+const BY_STATUS: [&str; 5] = [
+    "prime_contracts",
+    "billing_change_orders",
     "subcontracts",
     "purchase_orders",
     "subcontract_change_orders",

@@ -12,6 +12,7 @@
 //! Entities: [`entities::projects`], [`entities::suppliers`] (Procore vendors) and
 //! [`entities::employees`] (Procore company users, one way).
 
+pub mod billing;
 pub mod budgets;
 pub mod commitments;
 pub mod cost_codes;

@@ -320,6 +320,8 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
             "projects",
             "cost_codes",
             "original_budget",
+            "prime_contracts",
+            "billing_change_orders",
             "subcontracts",
             "purchase_orders",
             "subcontract_change_orders",

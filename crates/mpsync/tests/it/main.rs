@@ -85,7 +85,11 @@ fn the_demo_synchronizes_both_ways_then_writes_nothing_then_carries_edits_and_a_
     assert_eq!(projects[7], "1", "one conflict: {third}");
     assert!(out.contains("Drummondville"));
     // Procore's commitments arrive in maestro*, each once, totals to the cent (the demo checks).
-    for entity in ["subcontracts", "purchase_orders", "subcontract_change_orders"] {
+    for entity in [
+        "subcontracts",
+        "purchase_orders",
+        "subcontract_change_orders",
+    ] {
         assert_eq!(row(third, entity)[0], "1", "{entity}: {third}");
     }
     assert!(third.contains("to the cent"), "{third}");

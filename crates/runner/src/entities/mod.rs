@@ -29,6 +29,8 @@ pub const SPECS: &[EntitySpec] = &[
     projects::SPEC,
     crate::cost_codes::SPEC,
     crate::budgets::ORIGINAL,
+    crate::billing::PRIME_CONTRACTS,
+    crate::billing::BILLING_CHANGE_ORDERS,
     crate::commitments::SUBCONTRACTS,
     crate::commitments::PURCHASE_ORDERS,
     crate::commitments::SUBCONTRACT_CHANGE_ORDERS,

@@ -2072,6 +2072,194 @@ async fn commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_nam
     );
 }
 
+async fn prime_contracts_and_their_change_orders_arrive_billed_to_the_owner(w: World) {
+    use procore::resources::change_orders::ChangeOrderInput;
+    use procore::resources::prime_contracts::PrimeContractInput;
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let customer = flagged_customers(&w)[0].code.clone();
+    let owner = procore_id(&w, "customers", &customer).await;
+    let supplier = flagged_suppliers(&w)[0].code.clone();
+    let plain_vendor = procore_id(&w, "suppliers", &supplier).await;
+    let leaves = leaf_codes(&w, &project).await;
+
+    let contracts = w.client.prime_contracts(procore_project);
+    let make = |owner: u64, number: &'static str| {
+        let contracts = contracts.clone();
+        async move {
+            let id = contracts
+                .create(&PrimeContractInput {
+                    number: Some(number.into()),
+                    title: Some("Construction du centre communautaire".into()),
+                    vendor_id: Some(owner),
+                    status: Some("Draft".into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .id;
+            id
+        }
+    };
+    let prime = make(owner, "PK-001").await;
+    let items = w.client.prime_contract_line_items(procore_project, prime);
+    for (cc, amount) in [(leaves[0].1, "812000.00"), (leaves[1].1, "438000.01")] {
+        items
+            .create(
+                &procore::resources::prime_contract_line_items::PrimeContractLineItemInput {
+                    cost_code_id: Some(cc),
+                    description: Some("Travaux".into()),
+                    amount: Some(amount.parse().unwrap()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+    contracts
+        .update(
+            prime,
+            &PrimeContractInput {
+                status: Some("Approved".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    // A prime contract billed to a supplier (not a customer) is refused, named.
+    let wrong_owner = make(plain_vendor, "PK-002").await;
+    contracts
+        .update(
+            wrong_owner,
+            &PrimeContractInput {
+                status: Some("Approved".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let orders = w.client.prime_change_orders(procore_project);
+    let change = |number: &'static str, status: &'static str| {
+        let orders = orders.clone();
+        async move {
+            orders
+                .create(&ChangeOrderInput {
+                    contract_id: Some(prime),
+                    number: Some(number.into()),
+                    title: Some("Retrait de la mezzanine".into()),
+                    status: Some(status.into()),
+                    ..Default::default()
+                })
+                .await
+                .unwrap()
+                .id
+        }
+    };
+    let approved = change("PCCO-001", "approved").await;
+    let pending = change("PCCO-002", "pending").await;
+    // Their amounts, as a Procore user enters the lines.
+    for (id, amount) in [(approved, "-15000.50"), (pending, "2200")] {
+        w.admin
+            .update_record(Kind::PrimeChangeOrder, id, json!({"grand_total": amount}))
+            .await
+            .unwrap();
+    }
+
+    let run = w.sync().await;
+    let number = engine::commitments::erp_number(prime);
+    let billing = w
+        .erp
+        .get::<erp::BillingContract>(&w.company, &number)
+        .await
+        .unwrap()
+        .expect("the prime contract is a billing contract")
+        .record;
+    assert_eq!(billing.customer_code, customer);
+    assert_eq!(billing.project_number, project);
+    assert_eq!(billing.external_no.as_deref(), Some("PK-001"));
+    assert_eq!(billing.amount, "1250000.01".parse().unwrap(), "to the cent");
+    let co_key = (number.clone(), engine::commitments::erp_number(approved));
+    let co = w
+        .erp
+        .get::<erp::BillingContractChangeOrder>(&w.company, &co_key)
+        .await
+        .unwrap()
+        .expect("the approved change order is in maestro*")
+        .record;
+    assert_eq!(co.amount, "-15000.50".parse().unwrap());
+    assert_eq!(co.external_no.as_deref(), Some("PCCO-001"));
+    let pending_key = (number.clone(), engine::commitments::erp_number(pending));
+    assert!(
+        w.erp
+            .get::<erp::BillingContractChangeOrder>(&w.company, &pending_key)
+            .await
+            .unwrap()
+            .is_none(),
+        "a pending change order waits"
+    );
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].procore_id, Some(wrong_owner));
+    assert!(
+        errors[0]
+            .message
+            .contains(&format!("company {plain_vendor}")),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("customer"),
+        "{}",
+        errors[0].message
+    );
+
+    let quiet = w.sync().await;
+    for entity in ["prime_contracts", "billing_change_orders"] {
+        let s = quiet.entity(entity).unwrap();
+        assert_eq!((s.created.erp, s.updated.erp), (0, 0), "{s:#?}");
+    }
+
+    // Approved later, the pending one follows; voided, the approved one is flagged and kept.
+    orders
+        .update(
+            pending,
+            &ChangeOrderInput {
+                status: Some("approved".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    orders
+        .update(
+            approved,
+            &ChangeOrderInput {
+                status: Some("void".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let s = run.entity("billing_change_orders").unwrap();
+    assert_eq!((s.created.erp, s.updated.erp), (1, 1), "{s:#?}");
+    let voided = w
+        .erp
+        .get::<erp::BillingContractChangeOrder>(&w.company, &co_key)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert!(voided.voided);
+    assert_eq!(
+        voided.amount,
+        "-15000.50".parse().unwrap(),
+        "kept as it was"
+    );
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -2314,6 +2502,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    prime_contracts_and_their_change_orders_arrive_billed_to_the_owner,
     commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_named,
     purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so,
     a_locked_procore_budget_is_reported_not_forced_and_synced_once_unlocked,
