@@ -81,6 +81,13 @@ impl FromIterator<(String, Value)> for Fields {
     }
 }
 
+/// A SHA-256 of a list of texts, hex: the same digest for the same values in the same order.
+pub fn digest_of(parts: &[String]) -> String {
+    use sha2::Digest;
+    let text = serde_json::to_string(parts).unwrap_or_default();
+    hex::encode(sha2::Sha256::digest(text.as_bytes()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,4 +20,5 @@ pub mod entity;
 pub mod fields;
 pub mod matching;
 pub mod plan;
+pub mod project_costs;
 pub mod three_way;

@@ -414,6 +414,16 @@ pub fn generate(seed: u64) -> DemoCompany {
         .iter()
         .filter(|s| s.status.accepts_transactions())
         .collect();
+    // Costs sent to Procore are charged to suppliers and employees it knows.
+    let procore_suppliers: Vec<&Supplier> = active_suppliers
+        .iter()
+        .copied()
+        .filter(|s| s.linked_to_procore)
+        .collect();
+    let procore_employees: Vec<&Employee> = employees
+        .iter()
+        .filter(|e| e.linked_to_procore && e.email.is_some())
+        .collect();
     let mut demo = DemoCompany {
         company,
         projects,
@@ -524,7 +534,7 @@ pub fn generate(seed: u64) -> DemoCompany {
         });
 
         if let Some(leaf) = leaves.first() {
-            let employee = pick(&mut rng, &employees);
+            let employee = pick(&mut rng, &procore_employees);
             let hours = Decimal::from(rng.gen_range(4..60));
             let rate = money(&mut rng, 35, 95);
             contract_counter += 1;
@@ -545,7 +555,7 @@ pub fn generate(seed: u64) -> DemoCompany {
                 )),
             });
             contract_counter += 1;
-            let supplier = pick(&mut rng, &active_suppliers);
+            let supplier = pick(&mut rng, &procore_suppliers);
             demo.project_costs.push(ProjectCost {
                 number: format!("CP-{contract_counter}"),
                 cost_type: if i % 2 == 0 {

@@ -51,6 +51,7 @@ pub const MODIFIED: EntitySpec = EntitySpec {
         "original_budget",
         "subcontract_change_orders",
         "purchase_orders",
+        "project_costs",
     ],
 };
 

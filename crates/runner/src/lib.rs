@@ -19,6 +19,7 @@ pub mod cost_codes;
 pub mod entities;
 pub mod error;
 pub mod progress;
+pub mod project_costs;
 mod project_outcomes;
 pub mod runner;
 pub mod summary;

@@ -207,6 +207,7 @@ impl SyncRunner {
                 "cost_codes" => self.sync_cost_codes(run_id).await,
                 "original_budget" => self.sync_original_budget(run_id).await,
                 "modified_budget" => self.sync_modified_budget(run_id).await,
+                "project_costs" => self.sync_project_costs(run_id).await,
                 "prime_contracts" => {
                     self.sync_billing(run_id, &crate::billing::PRIME_CONTRACTS)
                         .await

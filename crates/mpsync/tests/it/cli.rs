@@ -325,6 +325,7 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
             "subcontracts",
             "purchase_orders",
             "subcontract_change_orders",
+            "project_costs",
             "modified_budget",
         ]
     );

@@ -609,6 +609,19 @@ pub fn view(world: &World, r: &Record) -> Value {
                 vendor.get("name").cloned().unwrap_or(Value::Null),
             );
             v.insert("vendor".into(), vendor);
+            let employee = r
+                .u64_field("employee_id")
+                .and_then(|id| world.get(Kind::CompanyUser, id))
+                .map(|u| {
+                    let name = [u.str_field("first_name"), u.str_field("last_name")]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    json!({"id": u.id, "name": name})
+                })
+                .unwrap_or(Value::Null);
+            v.insert("employee".into(), employee);
             v.insert("attachments".into(), json!([]));
             v.insert("attachments_count".into(), json!(0));
             v.insert(
@@ -1231,14 +1244,15 @@ pub fn prepare(
         }
         Kind::DirectCost => {
             if creating {
-                require(
-                    attrs,
-                    existing,
-                    &["direct_cost_type", "vendor_id"],
-                    &mut errors,
-                );
+                require(attrs, existing, &["direct_cost_type"], &mut errors);
+                // An invoice names its vendor and number; an expense or a payroll cost need not.
                 if attrs.get("direct_cost_type").and_then(Value::as_str) == Some("invoice") {
-                    require(attrs, existing, &["invoice_number"], &mut errors);
+                    require(
+                        attrs,
+                        existing,
+                        &["vendor_id", "invoice_number"],
+                        &mut errors,
+                    );
                 }
                 attrs.entry("status").or_insert(json!("draft"));
             } else {
@@ -1260,6 +1274,14 @@ pub fn prepare(
                 if !exists_in(ctx.world(), Kind::Vendor, Some(v), place) {
                     errors
                         .entry("vendor_id".into())
+                        .or_default()
+                        .push("is invalid".into());
+                }
+            }
+            if let Some(e) = attrs.get("employee_id").and_then(Value::as_u64) {
+                if !exists_in(ctx.world(), Kind::CompanyUser, Some(e), place) {
+                    errors
+                        .entry("employee_id".into())
                         .or_default()
                         .push("is invalid".into());
                 }

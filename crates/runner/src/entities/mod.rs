@@ -34,6 +34,7 @@ pub const SPECS: &[EntitySpec] = &[
     crate::commitments::SUBCONTRACTS,
     crate::commitments::PURCHASE_ORDERS,
     crate::commitments::SUBCONTRACT_CHANGE_ORDERS,
+    crate::project_costs::PROJECT_COSTS,
     crate::budgets::MODIFIED,
 ];
 

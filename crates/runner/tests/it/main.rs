@@ -2260,6 +2260,328 @@ async fn prime_contracts_and_their_change_orders_arrive_billed_to_the_owner(w: W
     );
 }
 
+/// Procore's direct costs of a project mpsync sent (by `origin_id`), with their lines.
+async fn procore_direct_costs(
+    w: &World,
+    procore_project: u64,
+) -> Vec<(
+    procore::resources::direct_costs::DirectCost,
+    Vec<procore::resources::direct_cost_line_items::DirectCostLineItem>,
+)> {
+    let costs = w
+        .client
+        .direct_costs(procore_project)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    for c in costs.into_iter().filter(|c| c.origin_id.is_some()) {
+        let lines = w
+            .client
+            .direct_cost_line_items(procore_project)
+            .list(c.id, &Default::default())
+            .collect_all()
+            .await
+            .unwrap();
+        out.push((c, lines));
+    }
+    out
+}
+
+async fn project_costs_become_direct_costs_and_changes_go_as_adjusting_costs(w: World) {
+    use erp::{ProjectCost, ProjectCostType};
+    let project = flagged_projects(&w)[0].number.clone();
+    // A cost whose supplier maestro* does not synchronize: named, the others go on.
+    let outsider = w
+        .demo
+        .suppliers
+        .iter()
+        .find(|s| !s.linked_to_procore && s.status.accepts_transactions())
+        .expect("a supplier kept out of Procore")
+        .code
+        .clone();
+    let activity = w
+        .demo
+        .project_costs
+        .iter()
+        .find(|c| c.project_number == project)
+        .expect("the project has costs")
+        .activity_code
+        .clone();
+    let stray = ProjectCost {
+        number: "CP-9001".into(),
+        cost_type: ProjectCostType::Expense,
+        cost_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+        project_number: project.clone(),
+        activity_code: activity.clone(),
+        supplier_code: Some(outsider.clone()),
+        employee_code: None,
+        amount: "75.25".parse().unwrap(),
+        hours: None,
+        rate: None,
+        description: Some("Location".into()),
+    };
+    w.erp
+        .upsert(&w.company, std::slice::from_ref(&stray), ChangeOrigin::User)
+        .await
+        .unwrap();
+
+    w.admin.reset_request_counts().await.unwrap();
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].erp_key.as_deref(), Some("CP-9001"));
+    assert!(
+        errors[0].message.contains(&format!("supplier {outsider}")),
+        "{}",
+        errors[0].message
+    );
+    // Two sync actions per project with costs, whatever their number.
+    let counts = w.admin.request_counts().await.unwrap();
+    let with_costs = w
+        .demo
+        .project_costs
+        .iter()
+        .map(|c| c.project_number.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len() as u64;
+    assert_eq!(
+        counts
+            .get("RestV10ProjectsProjectIdDirectCostsSyncPatch")
+            .copied(),
+        Some(with_costs),
+        "{counts:?}"
+    );
+    assert_eq!(
+        counts
+            .get("RestV10ProjectsProjectIdDirectCostsLineItemsSyncPatch")
+            .copied(),
+        Some(with_costs),
+        "{counts:?}"
+    );
+
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let sent = procore_direct_costs(&w, procore_project).await;
+    let erp_costs: Vec<&ProjectCost> = w
+        .demo
+        .project_costs
+        .iter()
+        .filter(|c| c.project_number == project)
+        .collect();
+    assert_eq!(sent.len(), erp_costs.len());
+    for c in &erp_costs {
+        let (dc, lines) = sent
+            .iter()
+            .find(|(d, _)| d.origin_id.as_deref() == Some(c.number.as_str()))
+            .unwrap_or_else(|| panic!("{} in Procore", c.number));
+        let kind = dc.direct_cost_type.as_ref().unwrap().as_str().to_owned();
+        match c.cost_type {
+            ProjectCostType::Payroll => {
+                assert_eq!(kind, "payroll");
+                // By default only the total amount: no employee, hours, rate or description.
+                assert!(dc.employee.as_ref().and_then(|e| e.id).is_none(), "{dc:?}");
+                assert!(
+                    lines[0]
+                        .quantity
+                        .is_none_or(|q| q == rust_decimal::Decimal::ONE),
+                    "{lines:?}"
+                );
+                assert!(
+                    lines[0].description.as_deref().unwrap_or("").is_empty(),
+                    "{lines:?}"
+                );
+            }
+            ProjectCostType::Purchase => {
+                assert_eq!(kind, "invoice");
+                assert_eq!(dc.invoice_number.as_deref(), Some(c.number.as_str()));
+                assert!(dc.vendor_id.is_some());
+            }
+            ProjectCostType::Expense => assert_eq!(kind, "expense"),
+        }
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].amount, Some(c.amount), "{}", c.number);
+    }
+    let total = |sent: &[(
+        procore::resources::direct_costs::DirectCost,
+        Vec<procore::resources::direct_cost_line_items::DirectCostLineItem>,
+    )]|
+     -> rust_decimal::Decimal {
+        sent.iter()
+            .flat_map(|(_, l)| l.iter())
+            .map(|l| l.amount.unwrap_or_default())
+            .sum()
+    };
+    let erp_total: rust_decimal::Decimal = erp_costs.iter().map(|c| c.amount).sum();
+    assert_eq!(total(&sent), erp_total, "totals to the cent");
+
+    let quiet = w.sync().await;
+    assert_eq!(
+        quiet.entity("project_costs").unwrap().created.procore,
+        0,
+        "{quiet:#?}"
+    );
+
+    // A changed amount: the sent cost stays as it is (locked), the difference goes as an
+    // adjusting cost, and the totals agree again.
+    let mut changed = erp_costs[0].clone();
+    changed.amount += rust_decimal::Decimal::new(1234, 2);
+    w.erp
+        .upsert(
+            &w.company,
+            std::slice::from_ref(&changed),
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let made = outcomes(&w, run.run_id.unwrap(), None).await;
+    let adjusting = made
+        .iter()
+        .find(|o| {
+            o.entity == "project_costs" && o.erp_key.as_deref() == Some(changed.number.as_str())
+        })
+        .expect("an outcome for the changed cost");
+    assert!(
+        adjusting.message.contains("read-only"),
+        "{}",
+        adjusting.message
+    );
+    assert!(
+        adjusting
+            .message
+            .contains(&format!("{}~ADJ1", changed.number)),
+        "{}",
+        adjusting.message
+    );
+    let sent = procore_direct_costs(&w, procore_project).await;
+    let original = sent
+        .iter()
+        .find(|(d, _)| d.origin_id.as_deref() == Some(changed.number.as_str()))
+        .unwrap();
+    assert_eq!(
+        original.1[0].amount,
+        Some(erp_costs[0].amount),
+        "the sent cost is untouched"
+    );
+    let adj = sent
+        .iter()
+        .find(|(d, _)| d.origin_id.as_deref() == Some(format!("{}~ADJ1", changed.number).as_str()))
+        .expect("the adjusting cost");
+    assert_eq!(adj.1[0].amount, Some(rust_decimal::Decimal::new(1234, 2)));
+    assert_eq!(
+        total(&sent),
+        erp_total + rust_decimal::Decimal::new(1234, 2)
+    );
+
+    // A new description cannot reach the locked cost: a warning, once.
+    changed.description = Some("Corrigé".into());
+    w.erp
+        .upsert(
+            &w.company,
+            std::slice::from_ref(&changed),
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let s = run.entity("project_costs").unwrap();
+    assert_eq!((s.created.procore, s.warnings.procore), (0, 1), "{s:#?}");
+    let quiet = w.sync().await;
+    let s = quiet.entity("project_costs").unwrap();
+    assert_eq!((s.created.procore, s.warnings.procore), (0, 0), "{s:#?}");
+}
+
+async fn payroll_costs_carry_the_details_the_company_chose(w: World) {
+    use erp::{ProjectCost, ProjectCostType};
+    w.state
+        .set_setting_as(
+            &w.company,
+            runner::project_costs::PAYROLL_DETAILS_SETTING,
+            &engine::project_costs::PayrollDetails {
+                hours: true,
+                rate: true,
+                employee: true,
+                description: true,
+            },
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let payroll: &ProjectCost = w
+        .demo
+        .project_costs
+        .iter()
+        .find(|c| c.cost_type == ProjectCostType::Payroll)
+        .unwrap();
+    let procore_project = procore_id(&w, "projects", &payroll.project_number).await;
+    let employee = procore_id(&w, "employees", payroll.employee_code.as_deref().unwrap()).await;
+    let sent = procore_direct_costs(&w, procore_project).await;
+    let (dc, lines) = sent
+        .iter()
+        .find(|(d, _)| d.origin_id.as_deref() == Some(payroll.number.as_str()))
+        .unwrap();
+    assert_eq!(
+        dc.employee.as_ref().and_then(|e| e.id),
+        Some(employee),
+        "{dc:?}"
+    );
+    assert_eq!(lines[0].quantity, payroll.hours);
+    assert_eq!(lines[0].unit_cost, payroll.rate);
+    assert_eq!(lines[0].amount, Some(payroll.amount));
+    assert_eq!(lines[0].description, payroll.description);
+}
+
+async fn a_lost_answer_on_direct_costs_makes_each_cost_once(w: World) {
+    // Both sync actions apply, then lose their answers: each is sent again, matched by
+    // origin_id, and the locked records are found, not made twice.
+    for operation in [
+        "RestV10ProjectsProjectIdDirectCostsSyncPatch",
+        "RestV10ProjectsProjectIdDirectCostsLineItemsSyncPatch",
+    ] {
+        w.admin
+            .add_fault(procore_sim::FaultRule {
+                operation: operation.into(),
+                kind: procore_sim::FaultKind::CommitThenDrop,
+                count: Some(1),
+                probability: None,
+            })
+            .await
+            .unwrap();
+    }
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+    for project in flagged_projects(&w) {
+        let erp: Vec<&erp::ProjectCost> = w
+            .demo
+            .project_costs
+            .iter()
+            .filter(|c| c.project_number == project.number)
+            .collect();
+        let procore_project = procore_id(&w, "projects", &project.number).await;
+        let sent = procore_direct_costs(&w, procore_project).await;
+        assert_eq!(
+            sent.len(),
+            erp.len(),
+            "one direct cost per cost in {}",
+            project.number
+        );
+        for (dc, lines) in &sent {
+            assert_eq!(lines.len(), 1, "one line each: {dc:?}");
+        }
+        let sent_total: rust_decimal::Decimal = sent
+            .iter()
+            .flat_map(|(_, l)| l.iter())
+            .map(|l| l.amount.unwrap_or_default())
+            .sum();
+        let erp_total: rust_decimal::Decimal = erp.iter().map(|c| c.amount).sum();
+        assert_eq!(sent_total, erp_total, "{}", project.number);
+    }
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -2502,6 +2824,9 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    a_lost_answer_on_direct_costs_makes_each_cost_once,
+    project_costs_become_direct_costs_and_changes_go_as_adjusting_costs,
+    payroll_costs_carry_the_details_the_company_chose,
     prime_contracts_and_their_change_orders_arrive_billed_to_the_owner,
     commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_named,
     purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so,

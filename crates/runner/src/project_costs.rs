@@ -1,0 +1,661 @@
+//! Project costs, maestro* → Procore direct costs ([`engine::project_costs`]): purchases as
+//! invoices, expenses as expenses, payroll as payroll with the details the company chose.
+//!
+//! Project-scoped with one `change_seq` cursor per project. A project's changed costs are placed
+//! (activity → its bound last-level cost code, kind → the configured Procore cost type, supplier
+//! → vendor, employee → company user), then written in two sync actions per 1,000 costs: the
+//! direct costs (matched by `origin_id` = cost number, so a lost answer is sent again safely)
+//! and their lines (`origin_id` = `<number>|<line>`). Procore locks a direct cost written with an
+//! `origin_id`, so a later change goes as an adjusting cost, and the Synchronization Manager
+//! says so. A cost that cannot be placed is an error naming what to synchronize first.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use engine::entity::{Direction, EntitySpec, Scope};
+use engine::project_costs::{
+    plan_cost, sent_of, CostKind, CostStep, NewDirectCost, PayrollDetails, PlacedCost,
+    ProjectCostTypes, Sent,
+};
+use erp::{ChangeSeq, ProjectCost, ProjectCostType};
+use procore::resources::direct_cost_line_items::DirectCostLineItemSyncItem;
+use procore::resources::direct_costs::DirectCostSyncItem;
+use state::{
+    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, RunId,
+    StateStore, SyncStatus, WrittenSide,
+};
+
+use crate::cost_codes::{cost_code_mode, read_all};
+use crate::error::RunnerError;
+use crate::progress::Phase;
+use crate::project_outcomes::{rebind, Out};
+use crate::runner::SyncRunner;
+use crate::summary::EntitySummary;
+
+pub const PROJECT_COSTS: EntitySpec = EntitySpec {
+    name: "project_costs",
+    direction: Direction::ErpToProcore,
+    scope: Scope::Project,
+    depends_on: &["cost_codes", "suppliers", "employees"],
+};
+
+/// Setting (per maestro* company): the [`ProjectCostTypes`].
+pub const COST_TYPES_SETTING: &str = "project_costs.cost_types";
+/// Setting (per maestro* company): the [`PayrollDetails`] sent with payroll costs.
+pub const PAYROLL_DETAILS_SETTING: &str = "project_costs.payroll_details";
+
+pub async fn payroll_details(
+    state: &StateStore,
+    company: &str,
+) -> Result<PayrollDetails, RunnerError> {
+    Ok(state
+        .setting_as(company, PAYROLL_DETAILS_SETTING)
+        .await?
+        .unwrap_or_default())
+}
+
+pub async fn project_cost_types(
+    state: &StateStore,
+    company: &str,
+) -> Result<ProjectCostTypes, RunnerError> {
+    Ok(state
+        .setting_as(company, COST_TYPES_SETTING)
+        .await?
+        .unwrap_or_default())
+}
+
+/// A Procore refusal that means the record is there already, locked by its `origin_id`.
+fn already_there(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("synced with erp") || m.contains("cannot be edited")
+}
+
+/// One cost on its way: the plan and what to record once written.
+struct Pending {
+    number: String,
+    cost: NewDirectCost,
+    sent: Sent,
+    /// The original direct cost, for an adjusting one.
+    original: Option<u64>,
+    message: String,
+}
+
+impl SyncRunner {
+    pub(crate) async fn sync_project_costs(
+        &self,
+        run_id: Option<RunId>,
+    ) -> Result<EntitySummary, RunnerError> {
+        let entity = PROJECT_COSTS.name;
+        let mut out = Out::new(entity, run_id.is_none());
+        let (bound, _) = self.bound_projects().await?;
+        let mut cursors: BTreeMap<String, Option<i64>> = BTreeMap::new();
+        for number in bound.keys() {
+            let key = CursorKey::new(
+                self.pairing,
+                entity,
+                CursorDirection::ErpToProcore,
+                number.as_str(),
+            );
+            let at = match self.state.cursor(&key).await? {
+                Some(c) => match c.value {
+                    CursorValue::ChangeSeq(seq) => Some(seq),
+                    _ => None,
+                },
+                None => None,
+            };
+            cursors.insert(number.clone(), at);
+        }
+        let since = if cursors.values().any(Option::is_none) {
+            ChangeSeq::ORIGIN
+        } else {
+            ChangeSeq(cursors.values().flatten().copied().min().unwrap_or(0))
+        };
+        let (changed, high) = read_all::<ProjectCost>(
+            self.erp.project_costs(),
+            &self.company,
+            since,
+            self.options.erp_page,
+        )
+        .await?;
+        let mut by_project: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
+        for c in changed {
+            let Some(at) = cursors.get(&c.record.project_number) else {
+                continue;
+            };
+            if at.is_none_or(|at| c.meta.seq.0 > at) {
+                by_project
+                    .entry(c.record.project_number.clone())
+                    .or_default()
+                    .push(c.record);
+            }
+        }
+        let details = payroll_details(&self.state, &self.company).await?;
+        let kinds = project_cost_types(&self.state, &self.company).await?;
+        let total = bound.len() as u64;
+        for (n, (number, procore_project)) in bound.iter().enumerate() {
+            let costs = by_project.remove(number).unwrap_or_default();
+            let clean = if costs.is_empty() {
+                Ok(true)
+            } else {
+                self.project_costs(number, *procore_project, &costs, details, &kinds, &mut out)
+                    .await
+            };
+            let clean = match clean {
+                Ok(clean) => clean,
+                Err(e) => {
+                    out.project_failed(self, run_id, number, e).await?;
+                    false
+                }
+            };
+            if clean && run_id.is_some() {
+                let key = CursorKey::new(
+                    self.pairing,
+                    entity,
+                    CursorDirection::ErpToProcore,
+                    number.as_str(),
+                );
+                self.state
+                    .advance_cursor(&key, CursorValue::ChangeSeq(high.0))
+                    .await?;
+            }
+            self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
+        }
+        self.report(entity, Phase::Done, total, Some(total));
+        out.finish(self, run_id).await
+    }
+
+    /// Places one project's costs on Procore ids; the ones that cannot be placed are errors.
+    async fn place_costs(
+        &self,
+        number: &str,
+        procore_project: u64,
+        costs: &[ProjectCost],
+        kinds: &ProjectCostTypes,
+        out: &mut Out,
+    ) -> Result<Vec<PlacedCost>, RunnerError> {
+        let mode = cost_code_mode(&self.state, &self.company).await?;
+        let activities: BTreeSet<String> = costs
+            .iter()
+            .map(|c| crate::cost_codes::erp_key(number, &c.activity_code))
+            .collect();
+        let codes: BTreeMap<String, u64> = self
+            .state
+            .bindings_by_erp_keys(
+                self.pairing,
+                crate::cost_codes::SPEC.name,
+                &activities.into_iter().collect::<Vec<_>>(),
+            )
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key, b.procore_id))
+            .collect();
+        let parents: BTreeSet<String> = codes
+            .keys()
+            .filter_map(|k| k.split_once('|').map(|(_, a)| a))
+            .filter_map(|a| mode.parent_activity(a))
+            .collect();
+        let suppliers: Vec<String> = costs
+            .iter()
+            .filter_map(|c| c.supplier_code.clone())
+            .collect();
+        let vendors: BTreeMap<String, u64> = self
+            .state
+            .bindings_by_erp_keys(self.pairing, "suppliers", &suppliers)
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key, b.procore_id))
+            .collect();
+        let employees: Vec<String> = costs
+            .iter()
+            .filter_map(|c| c.employee_code.clone())
+            .collect();
+        let users: BTreeMap<String, u64> = self
+            .state
+            .bindings_by_erp_keys(self.pairing, "employees", &employees)
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key, b.procore_id))
+            .collect();
+        let types = self.line_item_types_of(procore_project).await?;
+        let mut placed = Vec::new();
+        for c in costs {
+            let mut problems = Vec::new();
+            let code = codes.get(&crate::cost_codes::erp_key(number, &c.activity_code));
+            if code.is_none() {
+                problems.push(format!(
+                    "activity_code: activity {} of project {number} has no Procore cost code (non-existent cost code: synchronize cost codes first)",
+                    c.activity_code
+                ));
+            } else if parents.contains(&c.activity_code) {
+                problems.push(format!(
+                    "activity_code: activity {} is not a last-level cost code; only the last level carries costs in Procore",
+                    c.activity_code
+                ));
+            }
+            let (kind, type_code) = match c.cost_type {
+                ProjectCostType::Purchase => (CostKind::Invoice, &kinds.purchase),
+                ProjectCostType::Expense => (CostKind::Expense, &kinds.expense),
+                ProjectCostType::Payroll => (CostKind::Payroll, &kinds.payroll),
+            };
+            let line_type = types.get(type_code);
+            if line_type.is_none() {
+                problems.push(format!(
+                    "cost_type: Procore has no cost type {type_code} for {} costs (see the project cost settings)",
+                    kind.as_str()
+                ));
+            }
+            let vendor_id = match &c.supplier_code {
+                Some(s) => match vendors.get(s) {
+                    Some(v) => Some(*v),
+                    None => {
+                        problems.push(format!(
+                            "supplier_code: supplier {s} is not synchronized with Procore (synchronize suppliers first)"
+                        ));
+                        None
+                    }
+                },
+                None if kind == CostKind::Invoice => {
+                    problems.push("supplier_code: a purchase names its supplier".to_owned());
+                    None
+                }
+                None => None,
+            };
+            let employee_id = match (&c.employee_code, kind) {
+                (Some(e), CostKind::Payroll) => match users.get(e) {
+                    Some(u) => Some(*u),
+                    None => {
+                        problems.push(format!(
+                            "employee_code: employee {e} is not synchronized with Procore (synchronize employees first)"
+                        ));
+                        None
+                    }
+                },
+                _ => None,
+            };
+            match (problems.is_empty(), code, line_type) {
+                (true, Some(cc), Some(t)) => placed.push(PlacedCost {
+                    number: c.number.clone(),
+                    kind,
+                    date: c.cost_date,
+                    placement: (*cc, *t),
+                    vendor_id,
+                    employee_id,
+                    amount: c.amount,
+                    hours: c.hours,
+                    rate: c.rate,
+                    description: c.description.clone(),
+                }),
+                _ => out.error(
+                    Some(c.number.clone()),
+                    None,
+                    WrittenSide::Procore,
+                    format!(
+                        "project cost {} of project {number}: not sent: {}",
+                        c.number,
+                        problems.join("; ")
+                    ),
+                ),
+            }
+        }
+        Ok(placed)
+    }
+
+    /// Procore cost types by code, for the costs of `procore_project`.
+    async fn line_item_types_of(
+        &self,
+        procore_project: u64,
+    ) -> Result<BTreeMap<String, u64>, RunnerError> {
+        if let Some(known) = self.cached(|c| c.line_item_types.clone()) {
+            return Ok(known);
+        }
+        let types: BTreeMap<String, u64> = self
+            .procore
+            .line_item_types()
+            .list(&procore::resources::line_item_types::LineItemTypeFilters {
+                project_id: Some(procore_project),
+                ..Default::default()
+            })
+            .collect_all()
+            .await?
+            .into_iter()
+            .filter_map(|t| t.code.map(|c| (c, t.id)))
+            .collect();
+        self.cached(|c| c.line_item_types = Some(types.clone()));
+        Ok(types)
+    }
+
+    /// Sends one project's changed costs; whether all of them went through.
+    async fn project_costs(
+        &self,
+        number: &str,
+        procore_project: u64,
+        costs: &[ProjectCost],
+        details: PayrollDetails,
+        kinds: &ProjectCostTypes,
+        out: &mut Out,
+    ) -> Result<bool, RunnerError> {
+        let entity = PROJECT_COSTS.name;
+        let placed = self
+            .place_costs(number, procore_project, costs, kinds, out)
+            .await?;
+        let mut clean = placed.len() == costs.len();
+        let keys: Vec<String> = placed.iter().map(|c| c.number.clone()).collect();
+        let bindings: BTreeMap<String, state::Binding> = self
+            .state
+            .bindings_by_erp_keys(self.pairing, entity, &keys)
+            .await?
+            .into_iter()
+            .map(|b| (b.erp_key.clone(), b))
+            .collect();
+        let mut pending: Vec<Pending> = Vec::new();
+        let mut locked: Vec<(String, u64, Sent)> = Vec::new();
+        for c in &placed {
+            let binding = bindings.get(&c.number);
+            let sent: Option<Sent> =
+                binding.and_then(|b| serde_json::from_value(b.last_synced_values.clone()).ok());
+            match plan_cost(c, sent.as_ref(), details) {
+                CostStep::Unchanged => out.summary.unchanged += 1,
+                CostStep::Create(cost) => {
+                    let message = format!(
+                        "project cost {} of project {number}: {} as a {} direct cost of {}",
+                        c.number,
+                        out.done("created in Procore"),
+                        cost.kind.as_str(),
+                        cost.total()
+                    );
+                    pending.push(Pending {
+                        number: c.number.clone(),
+                        sent: sent_of(c, details),
+                        cost,
+                        original: None,
+                        message,
+                    });
+                }
+                CostStep::Adjust { cost, sent: next } => {
+                    let was = sent.as_ref().map(|s| s.total).unwrap_or_default();
+                    let message = format!(
+                        "project cost {} of project {number}: changed in maestro* ({was} → {}); a direct cost synchronized with an ERP is read-only in Procore, so the difference of {} {} as adjusting cost {}",
+                        c.number,
+                        c.amount,
+                        cost.total(),
+                        out.done("goes"),
+                        cost.origin_id
+                    );
+                    pending.push(Pending {
+                        number: c.number.clone(),
+                        cost,
+                        sent: next,
+                        original: binding.map(|b| b.procore_id),
+                        message,
+                    });
+                }
+                CostStep::Locked { sent: next } => {
+                    out.summary.warnings.procore += 1;
+                    out.push(
+                        Some(c.number.clone()),
+                        binding.map(|b| b.procore_id),
+                        OutcomeAction::Skip,
+                        WrittenSide::None,
+                        SyncStatus::Warning,
+                        format!(
+                            "project cost {} of project {number}: changed in maestro* after it was sent; a direct cost synchronized with an ERP is read-only in Procore, so this change (date, supplier, employee or description) stays in maestro*",
+                            c.number
+                        ),
+                    );
+                    if let Some(b) = binding {
+                        locked.push((c.number.clone(), b.procore_id, next));
+                    }
+                }
+            }
+        }
+        if out.dry {
+            for p in pending {
+                out.summary.created.procore += 1;
+                out.push(
+                    Some(p.number),
+                    p.original,
+                    OutcomeAction::Create,
+                    WrittenSide::Procore,
+                    SyncStatus::Success,
+                    p.message,
+                );
+            }
+            return Ok(clean);
+        }
+        if !locked.is_empty() {
+            let mut tx = self.state.begin().await?;
+            for (key, id, sent) in &locked {
+                rebind(&mut tx, &self.cost_binding(key, *id, sent)).await?;
+            }
+            tx.commit().await?;
+        }
+        if pending.is_empty() {
+            return Ok(clean);
+        }
+        let headers = self.send_headers(procore_project, &pending).await;
+        let ids = match headers {
+            Ok(ids) => ids,
+            Err(e) => {
+                let stop = matches!(
+                    e.kind(),
+                    procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+                );
+                for p in &pending {
+                    fail(
+                        out,
+                        p,
+                        &e.to_string(),
+                        e.kind().is_retryable() || e.write_outcome_unknown(),
+                    );
+                }
+                if stop {
+                    return Err(e.into());
+                }
+                return Ok(false);
+            }
+        };
+        let mut lines = Vec::new();
+        for p in &pending {
+            let Ok(id) = ids.get(&p.cost.origin_id).cloned().unwrap_or_else(|| {
+                Err("Procore neither confirmed nor refused the direct cost".to_owned())
+            }) else {
+                continue;
+            };
+            for l in &p.cost.lines {
+                lines.push(DirectCostLineItemSyncItem {
+                    direct_cost_id: Some(id),
+                    origin_id: Some(l.origin_id.clone()),
+                    cost_code_id: Some(l.placement.0),
+                    line_item_type_id: Some(l.placement.1),
+                    amount: Some(l.amount),
+                    quantity: l.quantity,
+                    unit_cost: l.unit_cost,
+                    description: l.description.clone(),
+                    ..Default::default()
+                });
+            }
+        }
+        let line_errors: BTreeMap<String, String> = if lines.is_empty() {
+            BTreeMap::new()
+        } else {
+            match self
+                .procore
+                .direct_cost_line_items(procore_project)
+                .sync(lines)
+                .await
+            {
+                Ok(outcome) => outcome
+                    .errors
+                    .iter()
+                    .filter_map(|e| {
+                        let text: Vec<String> =
+                            e.field_errors.iter().map(ToString::to_string).collect();
+                        let text = text.join("; ");
+                        // A line sent before whose answer was lost is there already.
+                        match (&e.origin_id, already_there(&text)) {
+                            (Some(origin), false) => Some((origin.clone(), text)),
+                            _ => None,
+                        }
+                    })
+                    .collect(),
+                Err(e) => {
+                    let stop = matches!(
+                        e.kind(),
+                        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+                    );
+                    for p in &pending {
+                        fail(
+                            out,
+                            p,
+                            &e.to_string(),
+                            e.kind().is_retryable() || e.write_outcome_unknown(),
+                        );
+                    }
+                    if stop {
+                        return Err(e.into());
+                    }
+                    return Ok(false);
+                }
+            }
+        };
+        let mut written = Vec::new();
+        for p in pending {
+            let id = match ids.get(&p.cost.origin_id) {
+                Some(Ok(id)) => *id,
+                Some(Err(message)) => {
+                    clean = false;
+                    fail(out, &p, message, false);
+                    continue;
+                }
+                None => {
+                    clean = false;
+                    fail(
+                        out,
+                        &p,
+                        "Procore neither confirmed nor refused the direct cost",
+                        false,
+                    );
+                    continue;
+                }
+            };
+            let refused: Vec<&String> = p
+                .cost
+                .lines
+                .iter()
+                .filter_map(|l| line_errors.get(&l.origin_id))
+                .collect();
+            if !refused.is_empty() {
+                clean = false;
+                let text: Vec<&str> = refused.iter().map(|s| s.as_str()).collect();
+                fail(
+                    out,
+                    &p,
+                    &format!("its lines were refused: {}", text.join("; ")),
+                    false,
+                );
+                continue;
+            }
+            out.summary.created.procore += 1;
+            out.push(
+                Some(p.number.clone()),
+                Some(id),
+                OutcomeAction::Create,
+                WrittenSide::Procore,
+                SyncStatus::Success,
+                p.message.clone(),
+            );
+            written.push((p.number, p.original.unwrap_or(id), p.sent));
+        }
+        if !written.is_empty() {
+            let mut tx = self.state.begin().await?;
+            for (key, id, sent) in &written {
+                rebind(&mut tx, &self.cost_binding(key, *id, sent)).await?;
+            }
+            tx.commit().await?;
+        }
+        Ok(clean)
+    }
+
+    fn cost_binding(&self, key: &str, procore_id: u64, sent: &Sent) -> BindingWrite {
+        BindingWrite {
+            pairing: self.pairing,
+            entity: PROJECT_COSTS.name.to_owned(),
+            erp_key: key.to_owned(),
+            procore_id,
+            erp_hash: None,
+            procore_hash: None,
+            last_synced_values: serde_json::to_value(sent).unwrap_or_default(),
+        }
+    }
+
+    /// Sends the direct costs (without lines) in one sync action per 1,000; their Procore ids by
+    /// `origin_id`, or why Procore refused one. A cost Procore already holds (its answer lost
+    /// last time) is refused as locked and found by its `origin_id`.
+    async fn send_headers(
+        &self,
+        procore_project: u64,
+        pending: &[Pending],
+    ) -> Result<BTreeMap<String, Result<u64, String>>, procore::ProcoreError> {
+        let costs = self.procore.direct_costs(procore_project);
+        let items: Vec<DirectCostSyncItem> = pending
+            .iter()
+            .map(|p| DirectCostSyncItem {
+                origin_id: Some(p.cost.origin_id.clone()),
+                direct_cost_type: Some(p.cost.kind.as_str().into()),
+                vendor_id: p.cost.vendor_id,
+                employee_id: p.cost.employee_id,
+                invoice_number: p.cost.invoice_number.clone(),
+                direct_cost_date: Some(p.cost.date),
+                description: p.cost.description.clone(),
+                ..Default::default()
+            })
+            .collect();
+        let outcome = costs.sync(items).await?;
+        let mut ids: BTreeMap<String, Result<u64, String>> = BTreeMap::new();
+        for e in outcome.entities {
+            if let Some(origin) = e.origin_id {
+                ids.insert(origin, Ok(e.id));
+            }
+        }
+        for e in outcome.errors {
+            let Some(origin) = e.origin_id.clone() else {
+                continue;
+            };
+            let text: Vec<String> = e.field_errors.iter().map(ToString::to_string).collect();
+            let text = text.join("; ");
+            if already_there(&text) {
+                if let Some(found) = costs.find_by_origin_id(&origin).await? {
+                    ids.insert(origin, Ok(found.id));
+                    continue;
+                }
+            }
+            ids.insert(origin, Err(format!("refused by Procore: {text}")));
+        }
+        Ok(ids)
+    }
+}
+
+/// A cost that did not go through: pending when it may yet (the next run sends it again, matched
+/// by `origin_id`), an error otherwise.
+fn fail(out: &mut Out, p: &Pending, message: &str, retry: bool) {
+    if retry {
+        out.summary.pending += 1;
+        out.push(
+            Some(p.number.clone()),
+            p.original,
+            OutcomeAction::Create,
+            WrittenSide::Procore,
+            SyncStatus::Pending,
+            format!(
+                "project cost {}: not confirmed by Procore ({message}); the next run sends it again",
+                p.number
+            ),
+        );
+    } else {
+        out.error(
+            Some(p.number.clone()),
+            p.original,
+            WrittenSide::Procore,
+            format!("project cost {}: {message}", p.number),
+        );
+    }
+}
