@@ -170,6 +170,7 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
     println!("\n3. First synchronization (every entity, in dependency order)");
     let first = runner.sync(&[], false).await?;
     print_summary(&first);
+    show_direct_costs(&client, &state_for_demo, pairing, &demo).await?;
 
     println!("\n4. Second synchronization: nothing changed, so nothing is written");
     let second = runner.sync(&[], false).await?;
@@ -340,6 +341,47 @@ async fn budget_change_in_procore(sim: &SimServer, project: &str) -> anyhow::Res
         "  Procore:  an approved budget change of 2500.00 on a budget line of project {project}"
     );
     Ok(id)
+}
+
+/// Checks the project costs sent as Procore direct costs, project by project, to the cent.
+async fn show_direct_costs(
+    client: &Client,
+    state: &StateStore,
+    pairing: state::PairingId,
+    demo: &erp::demo::DemoCompany,
+) -> anyhow::Result<()> {
+    let mut projects: std::collections::BTreeMap<&str, rust_decimal::Decimal> =
+        std::collections::BTreeMap::new();
+    for c in &demo.project_costs {
+        *projects.entry(c.project_number.as_str()).or_default() += c.amount;
+    }
+    let (mut count, mut checked) = (0, 0);
+    for (project, erp_total) in &projects {
+        let Some(binding) = state
+            .binding_by_erp_key(pairing, "projects", project)
+            .await?
+        else {
+            continue;
+        };
+        let costs = client
+            .direct_costs(binding.procore_id)
+            .list(&Default::default())
+            .collect_all()
+            .await?;
+        let ours: Vec<_> = costs.iter().filter(|c| c.origin_id.is_some()).collect();
+        let total: rust_decimal::Decimal = ours.iter().filter_map(|c| c.grand_total).sum();
+        if total != *erp_total {
+            bail!(
+                "project {project}: direct costs total {total} in Procore, {erp_total} in maestro*"
+            );
+        }
+        count += ours.len();
+        checked += 1;
+    }
+    println!(
+        "  {count} project costs of {checked} projects are Procore direct costs (payroll with its total only, by default); totals agree to the cent"
+    );
+    Ok(())
 }
 
 /// What the demo made in Procore: (Procore id, what it is, Procore total).

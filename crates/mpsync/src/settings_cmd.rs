@@ -9,12 +9,17 @@ use clap::{Args, Subcommand, ValueEnum};
 use engine::budget::CostTypeMap;
 use engine::commitments::{OrdersTarget, StatusRule};
 use engine::cost_codes::CostCodeMode;
+use engine::project_costs::{PayrollDetails, ProjectCostTypes};
 use engine::three_way::FirstLink;
 use runner::budgets::COST_TYPES_SETTING;
 use runner::commitments::{
     orders_target, set_orders_target, status_rule, status_setting, ORDERS_TARGET_SETTING,
 };
 use runner::cost_codes::{cost_code_mode, set_cost_code_mode};
+use runner::project_costs::{
+    payroll_details, project_cost_types, COST_TYPES_SETTING as PROJECT_COST_TYPES_SETTING,
+    PAYROLL_DETAILS_SETTING,
+};
 use runner::{first_link, first_link_setting};
 use serde_json::json;
 
@@ -107,6 +112,31 @@ pub enum SettingsCommand {
         entity: String,
         #[arg(required = true)]
         statuses: Vec<String>,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// What payroll costs carry to Procore besides their total, the only amount Procore needs
+    /// (none of these by default). Give every detail to send; none sends only the total.
+    PayrollDetails {
+        #[arg(long)]
+        hours: bool,
+        #[arg(long)]
+        rate: bool,
+        #[arg(long)]
+        employee: bool,
+        #[arg(long)]
+        description: bool,
+        #[command(flatten)]
+        target: Target,
+    },
+    /// The Procore cost type (code) of each kind of project cost.
+    ProjectCostTypes {
+        #[arg(long, default_value = "M")]
+        purchase: String,
+        #[arg(long, default_value = "O")]
+        expense: String,
+        #[arg(long, default_value = "L")]
+        payroll: String,
         #[command(flatten)]
         target: Target,
     },
@@ -225,6 +255,49 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             println!("{entity} brought over in status: {}", statuses.join(", "));
             Ok(ExitCode::SUCCESS)
         }
+        Some(SettingsCommand::PayrollDetails {
+            hours,
+            rate,
+            employee,
+            description,
+            target,
+        }) => {
+            let opened = target.open().await?;
+            let details = PayrollDetails {
+                hours,
+                rate,
+                employee,
+                description,
+            };
+            opened
+                .state
+                .set_setting_as(&opened.company.code, PAYROLL_DETAILS_SETTING, &details)
+                .await?;
+            println!("payroll costs carry: {}", describe_payroll(details));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(SettingsCommand::ProjectCostTypes {
+            purchase,
+            expense,
+            payroll,
+            target,
+        }) => {
+            let opened = target.open().await?;
+            let types = ProjectCostTypes {
+                purchase,
+                expense,
+                payroll,
+            };
+            opened
+                .state
+                .set_setting_as(&opened.company.code, PROJECT_COST_TYPES_SETTING, &types)
+                .await?;
+            println!(
+                "project costs: purchases → {}, expenses → {}, payroll → {}",
+                types.purchase, types.expense, types.payroll
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Some(SettingsCommand::CostTypes {
             pairs,
             default,
@@ -262,6 +335,21 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn describe_payroll(d: PayrollDetails) -> String {
+    let mut parts = vec!["the total amount"];
+    for (on, what) in [
+        (d.hours, "hours"),
+        (d.rate, "rate"),
+        (d.employee, "employee"),
+        (d.description, "description"),
+    ] {
+        if on {
+            parts.push(what);
+        }
+    }
+    parts.join(", ")
 }
 
 fn describe_orders(o: OrdersTarget) -> &'static str {
@@ -303,6 +391,8 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
         first_links.insert(entity.to_owned(), json!(f));
     }
     let orders = orders_target(&opened.state, company).await?;
+    let payroll = payroll_details(&opened.state, company).await?;
+    let cost_kinds = project_cost_types(&opened.state, company).await?;
     let mut statuses = serde_json::Map::new();
     for entity in BY_STATUS {
         let rule = status_rule(&opened.state, company, entity).await?;
@@ -310,7 +400,8 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
     }
     if json_out {
         let shown = json!({"company": company, "cost_code_mode": mode, "cost_types": map,
-                           "first_link": first_links, "orders": orders, "statuses": statuses});
+                           "first_link": first_links, "orders": orders, "statuses": statuses,
+                           "payroll_details": payroll, "project_cost_types": cost_kinds});
         println!("{}", serde_json::to_string_pretty(&shown)?);
     } else {
         println!(
@@ -324,6 +415,11 @@ async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
             println!("  {entity} just linked: {}", describe_first_link(f));
         }
         println!("  Procore purchase orders: {}", describe_orders(orders));
+        println!("  payroll costs carry: {}", describe_payroll(payroll));
+        println!(
+            "  project costs: purchases → {}, expenses → {}, payroll → {}",
+            cost_kinds.purchase, cost_kinds.expense, cost_kinds.payroll
+        );
         for (entity, rule) in &statuses {
             let list: Vec<&str> = rule
                 .as_array()

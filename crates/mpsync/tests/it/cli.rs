@@ -286,6 +286,16 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         0,
         "orders tab back to regular before any order is bound",
     );
+    assert_eq!(shown["payroll_details"]["rate"], json!(false), "{shown:#}");
+    let ran = cli
+        .run(&["settings", "payroll-details", "--hours", "--employee"])
+        .await;
+    assert_code(&ran, 0, "payroll details");
+    assert!(ran.stdout.contains("hours, employee"), "{}", ran.stdout);
+    let shown = cli.json(&["settings", "--json"]).await;
+    assert_eq!(shown["payroll_details"]["hours"], json!(true));
+    assert_eq!(shown["payroll_details"]["rate"], json!(false));
+    assert_eq!(shown["project_cost_types"]["payroll"], json!("L"));
 
     // A dry run shows the plan and writes nothing.
     sim.admin().reset_request_counts().await.unwrap();
