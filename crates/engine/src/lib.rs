@@ -18,6 +18,7 @@ pub mod commitments;
 pub mod cost_codes;
 pub mod entity;
 pub mod fields;
+pub mod invoices;
 pub mod matching;
 pub mod plan;
 pub mod project_costs;

@@ -52,6 +52,7 @@ pub const MODIFIED: EntitySpec = EntitySpec {
         "subcontract_change_orders",
         "purchase_orders",
         "project_costs",
+        "order_invoices",
     ],
 };
 

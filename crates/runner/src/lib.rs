@@ -18,6 +18,7 @@ pub mod commitments;
 pub mod cost_codes;
 pub mod entities;
 pub mod error;
+pub mod order_invoices;
 pub mod progress;
 pub mod project_costs;
 mod project_outcomes;

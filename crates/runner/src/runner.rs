@@ -208,6 +208,7 @@ impl SyncRunner {
                 "original_budget" => self.sync_original_budget(run_id).await,
                 "modified_budget" => self.sync_modified_budget(run_id).await,
                 "project_costs" => self.sync_project_costs(run_id).await,
+                "order_invoices" => self.sync_order_invoices(run_id).await,
                 "prime_contracts" => {
                     self.sync_billing(run_id, &crate::billing::PRIME_CONTRACTS)
                         .await

@@ -336,6 +336,7 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
             "purchase_orders",
             "subcontract_change_orders",
             "project_costs",
+            "order_invoices",
             "modified_budget",
         ]
     );

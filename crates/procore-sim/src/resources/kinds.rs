@@ -652,6 +652,19 @@ pub fn view(world: &World, r: &Record) -> Value {
             }
             v.entry("status").or_insert(json!("draft"));
             v.insert("deletable".into(), json!(r.origin_id().is_none()));
+            // What the invoice claims: work completed and materials stored this period.
+            let claimed: Decimal = r
+                .data
+                .get("items")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|i| {
+                    dec(i.get("work_completed_this_period"))
+                        + dec(i.get("materials_presently_stored"))
+                })
+                .sum();
+            v.insert("total_claimed_amount".into(), money(claimed));
         }
         Kind::ChangeOrderPackage | Kind::PrimeChangeOrder | Kind::CommitmentChangeOrder => {
             v.entry("grand_total").or_insert(json!("0.0"));
@@ -1310,6 +1323,54 @@ pub fn prepare(
                             .entry("commitment_id".into())
                             .or_default()
                             .push("is invalid".into());
+                    }
+                }
+                // A subcontractor invoice belongs to one of the project's billing periods.
+                let period = attrs.get("period_id").and_then(Value::as_u64);
+                if !exists_in(ctx.world(), Kind::BillingPeriod, period, place) {
+                    errors.entry("period_id".into()).or_default().push(
+                        if period.is_none() {
+                            "can't be blank"
+                        } else {
+                            "is invalid"
+                        }
+                        .into(),
+                    );
+                }
+                if let Some(Value::Array(items)) = attrs.get_mut("items") {
+                    for item in items.iter_mut() {
+                        let kind = item
+                            .get("item_type")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned);
+                        if !matches!(
+                            kind.as_deref(),
+                            Some("contract_item" | "contract_detail_item" | "change_order_item")
+                        ) {
+                            errors
+                                .entry("items".into())
+                                .or_default()
+                                .push("item_type is not included in the list".into());
+                            continue;
+                        }
+                        let line = item.get("line_item_id").and_then(|v| {
+                            v.as_u64()
+                                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                        });
+                        let of_commitment = line
+                            .and_then(|l| ctx.world().get(Kind::CommitmentLineItem, l))
+                            .is_some_and(|l| l.deleted_at.is_none() && l.parent_id == commitment);
+                        if kind.as_deref() == Some("contract_item") && !of_commitment {
+                            errors
+                                .entry("items".into())
+                                .or_default()
+                                .push("line_item_id is not a line of this commitment".into());
+                        }
+                        if let Value::Object(m) = item {
+                            if let Some(l) = line {
+                                m.insert("line_item_id".into(), json!(l));
+                            }
+                        }
                     }
                 }
                 attrs.entry("status").or_insert(json!("draft"));

@@ -35,6 +35,7 @@ pub const SPECS: &[EntitySpec] = &[
     crate::commitments::PURCHASE_ORDERS,
     crate::commitments::SUBCONTRACT_CHANGE_ORDERS,
     crate::project_costs::PROJECT_COSTS,
+    crate::order_invoices::ORDER_INVOICES,
     crate::budgets::MODIFIED,
 ];
 

@@ -2582,6 +2582,138 @@ async fn a_lost_answer_on_direct_costs_makes_each_cost_once(w: World) {
     }
 }
 
+async fn order_invoices_become_subcontractor_invoices_in_their_billing_period(w: World) {
+    use procore::resources::billing_periods::BillingPeriodInput;
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let run = w.sync().await;
+    assert_eq!(
+        run.errors(),
+        0,
+        "invoices of maestro*'s own orders are no error: {run:#?}"
+    );
+    assert!(
+        run.entity("order_invoices").unwrap().skipped > 0,
+        "{run:#?}"
+    );
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let supplier = flagged_suppliers(&w)[0].code.clone();
+    let vendor = procore_id(&w, "suppliers", &supplier).await;
+    let leaves = leaf_codes(&w, &project).await;
+    let subcontract = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Approved",
+        vendor,
+        &[(leaves[0].1, "30000.00"), (leaves[1].1, "10000.00")],
+    )
+    .await;
+    let periods = w.client.billing_periods(procore_project);
+    periods
+        .create(&BillingPeriodInput {
+            start_date: Some(day(2026, 11, 1)),
+            end_date: Some(day(2026, 11, 30)),
+            due_date: Some(day(2026, 12, 10)),
+            status: Some("open".into()),
+        })
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let order = engine::commitments::erp_number(subcontract);
+    let invoice = |number: &str, date: chrono::NaiveDate, amount: &str| erp::OrderInvoice {
+        supplier_code: supplier.clone(),
+        number: number.into(),
+        order_kind: erp::OrderKind::Subcontract,
+        order_number: order.clone(),
+        invoice_date: date,
+        amount: amount.parse().unwrap(),
+        description: Some("Avancement".into()),
+    };
+    let november = invoice("F-5001", day(2026, 11, 15), "5000.01");
+    let december = invoice("F-5002", day(2026, 12, 20), "2500.00");
+    w.erp
+        .upsert(
+            &w.company,
+            &[november.clone(), december.clone()],
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    let errors = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Error)).await;
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert!(
+        errors[0].message.contains("invoice_date"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[0].message.contains("2026-12-20"),
+        "{}",
+        errors[0].message
+    );
+    let requisitions = w
+        .client
+        .requisitions(procore_project)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(requisitions.len(), 1);
+    let made = &requisitions[0];
+    assert_eq!(made.commitment_id, Some(subcontract));
+    assert_eq!(made.invoice_number.as_deref(), Some("F-5001"));
+    assert_eq!(
+        made.origin_id.as_deref(),
+        Some(format!("{supplier}|F-5001").as_str())
+    );
+    assert_eq!(
+        made.total_claimed_amount,
+        Some("5000.01".parse().unwrap()),
+        "to the cent"
+    );
+
+    // The missing period added in Procore, the next run sends the December invoice, once.
+    periods
+        .create(&BillingPeriodInput {
+            start_date: Some(day(2026, 12, 1)),
+            end_date: Some(day(2026, 12, 31)),
+            due_date: Some(day(2027, 1, 10)),
+            status: Some("open".into()),
+        })
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    assert_eq!(run.entity("order_invoices").unwrap().created.procore, 1);
+    let quiet = w.sync().await;
+    assert_eq!(quiet.entity("order_invoices").unwrap().created.procore, 0);
+    let all = w
+        .client
+        .requisitions(procore_project)
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 2);
+    let claimed: rust_decimal::Decimal = all.iter().filter_map(|r| r.total_claimed_amount).sum();
+    assert_eq!(claimed, "7500.01".parse().unwrap());
+
+    // Procore locks a synchronized invoice: a later change stays in maestro*, with a warning.
+    let mut changed = november.clone();
+    changed.amount = "5100.00".parse().unwrap();
+    w.erp
+        .upsert(&w.company, &[changed], ChangeOrigin::User)
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    let s = run.entity("order_invoices").unwrap();
+    assert_eq!((s.created.procore, s.warnings.procore), (0, 1), "{s:#?}");
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -2824,6 +2956,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    order_invoices_become_subcontractor_invoices_in_their_billing_period,
     a_lost_answer_on_direct_costs_makes_each_cost_once,
     project_costs_become_direct_costs_and_changes_go_as_adjusting_costs,
     payroll_costs_carry_the_details_the_company_chose,
