@@ -5,7 +5,9 @@
 //! second SQLite file. The demo connects as a user would (authorize URL, login form, consent, code
 //! exchange), seeds Procore with records only Procore has and records that already exist on both
 //! sides, synchronizes every implemented entity, shows that a second sync writes nothing, then
-//! edits both sides — one edit each way and one conflicting pair — and synchronizes again.
+//! edits both sides — one edit each way and one conflicting pair — while Procore gains a budget
+//! change, commitments and a prime contract, and synchronizes again; then an invoice of the
+//! Procore subcontract entered in maestro* goes to Procore as a subcontractor invoice.
 //! Every file stays in the demo directory for inspection.
 
 use std::path::Path;
@@ -197,6 +199,7 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
     let third = runner.sync(&[], false).await?;
     print_summary(&third);
     show_commitments(&erp, &company, &commitments).await?;
+
     let city = erp
         .get::<Project>(&company, &edited.from_procore)
         .await?
@@ -231,6 +234,34 @@ async fn tour(sim: &SimServer, dir: &Path) -> anyhow::Result<()> {
             }
         }
     }
+
+    println!("\n6. An invoice of the Procore subcontract entered in maestro*");
+    let invoice = invoice_in_maestro(&erp, &client, &company, &commitments).await?;
+    let fourth = runner.sync(&[], false).await?;
+    print_summary(&fourth);
+    let requisitions = client
+        .requisitions(commitments.procore_project)
+        .list(&Default::default())
+        .collect_all()
+        .await?;
+    let sent = requisitions
+        .iter()
+        .find(|r| r.invoice_number.as_deref() == Some(invoice.number.as_str()))
+        .context("the invoice did not reach Procore")?;
+    if sent.total_claimed_amount != Some(invoice.amount) {
+        bail!(
+            "invoice {}: {:?} in Procore, {} in maestro*",
+            invoice.number,
+            sent.total_claimed_amount,
+            invoice.amount
+        );
+    }
+    println!(
+        "  invoice {} → Procore subcontractor invoice #{} on SC-001, {} to the cent",
+        invoice.number,
+        sent.number.unwrap_or_default(),
+        invoice.amount
+    );
 
     println!(
         "\nProcore API calls by operation ({} responses of 429)",
@@ -384,11 +415,15 @@ async fn show_direct_costs(
     Ok(())
 }
 
-/// What the demo made in Procore: (Procore id, what it is, Procore total).
+/// What the demo made in Procore: (Procore id, Procore total).
 struct Commitments {
+    procore_project: u64,
+    vendor_supplier: String,
     subcontract: (u64, rust_decimal::Decimal),
     purchase_order: (u64, rust_decimal::Decimal),
     change_order: (u64, rust_decimal::Decimal),
+    prime_contract: (u64, rust_decimal::Decimal),
+    prime_change_order: (u64, rust_decimal::Decimal),
 }
 
 /// An approved subcontract with two lines, an approved purchase order and an approved change
@@ -525,13 +560,76 @@ async fn commitments_in_procore(
                    "cost_code": {"id": first}}]}),
         )
         .await?;
+    // The owner's side: a prime contract billed to a customer, and one of its change orders.
+    let customer = demo
+        .customers
+        .iter()
+        .find(|c| c.linked_to_procore)
+        .context("a customer linked to Procore")?;
+    let owner = bound("customers", customer.code.clone()).await?;
+    let primes = client.prime_contracts(procore_project);
+    let prime = primes
+        .create(&procore::resources::prime_contracts::PrimeContractInput {
+            number: Some("PK-001".into()),
+            title: Some("Contrat principal".into()),
+            vendor_id: Some(owner),
+            status: Some("Draft".into()),
+            ..Default::default()
+        })
+        .await?
+        .id;
+    let prime_lines = client.prime_contract_line_items(procore_project, prime);
+    for (cost_code, value) in [(first, "412500.00"), (second, "187500.25")] {
+        prime_lines
+            .create(
+                &procore::resources::prime_contract_line_items::PrimeContractLineItemInput {
+                    cost_code_id: Some(cost_code),
+                    description: Some("Travaux".into()),
+                    amount: Some(amount(value)?),
+                    ..Default::default()
+                },
+            )
+            .await?;
+    }
+    primes
+        .update(
+            prime,
+            &procore::resources::prime_contracts::PrimeContractInput {
+                status: Some("Approved".into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+    let prime_change = client
+        .prime_change_orders(procore_project)
+        .create(&procore::resources::change_orders::ChangeOrderInput {
+            contract_id: Some(prime),
+            number: Some("PCCO-001".into()),
+            title: Some("Ajout d'un ascenseur".into()),
+            status: Some("approved".into()),
+            ..Default::default()
+        })
+        .await?
+        .id;
+    sim.admin()
+        .update_record(
+            Kind::PrimeChangeOrder,
+            prime_change,
+            json!({"grand_total": "48200.00"}),
+        )
+        .await?;
     println!(
-        "  Procore:  approved subcontract SC-001 (2 lines), purchase order PO-001 and change order CCO-001 on project {project}"
+        "  Procore:  approved subcontract SC-001 (2 lines), purchase order PO-001 and change order CCO-001, prime contract PK-001 billed to {} with change order PCCO-001, on project {project}",
+        customer.name
     );
     Ok(Commitments {
+        procore_project,
+        vendor_supplier: supplier.code.clone(),
         subcontract: (subcontract, amount("24670.55")?),
         purchase_order: (order, amount("7875.00")?),
         change_order: (change_order, amount("1310.60")?),
+        prime_contract: (prime, amount("600000.25")?),
+        prime_change_order: (prime_change, amount("48200.00")?),
     })
 }
 
@@ -598,7 +696,69 @@ async fn show_commitments(erp: &ErpStore, company: &str, made: &Commitments) -> 
         "  purchase order PO-001 → maestro* regular order {order}, {}",
         made.purchase_order.1
     );
+    let billing = erp_number(made.prime_contract.0);
+    let contract = erp
+        .get::<erp::BillingContract>(company, &billing)
+        .await?
+        .context("the Procore prime contract did not reach maestro*")?;
+    if contract.record.amount != made.prime_contract.1 {
+        bail!(
+            "billing contract {billing}: {} in maestro*, {} in Procore",
+            contract.record.amount,
+            made.prime_contract.1
+        );
+    }
+    let change_key = (billing.clone(), erp_number(made.prime_change_order.0));
+    let change = erp
+        .get::<erp::BillingContractChangeOrder>(company, &change_key)
+        .await?
+        .context("the Procore prime contract change order did not reach maestro*")?;
+    if change.record.amount != made.prime_change_order.1 {
+        bail!("billing change order: {} in maestro*", change.record.amount);
+    }
+    println!(
+        "  prime contract PK-001 → maestro* billing contract {billing} for customer {}, {}; change order PCCO-001 → {}",
+        contract.record.customer_code,
+        contract.record.amount.round_dp(2),
+        change.record.amount.round_dp(2)
+    );
     Ok(())
+}
+
+/// An invoice of the subcontract entered in maestro*, and a billing period for it in Procore;
+/// the next sync makes it a Procore subcontractor invoice.
+async fn invoice_in_maestro(
+    erp: &ErpStore,
+    client: &Client,
+    company: &str,
+    made: &Commitments,
+) -> anyhow::Result<erp::OrderInvoice> {
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).context("a date");
+    client
+        .billing_periods(made.procore_project)
+        .create(&procore::resources::billing_periods::BillingPeriodInput {
+            start_date: Some(day(11, 1)?),
+            end_date: Some(day(11, 30)?),
+            due_date: Some(day(12, 10)?),
+            status: Some("open".into()),
+        })
+        .await?;
+    let invoice = erp::OrderInvoice {
+        supplier_code: made.vendor_supplier.clone(),
+        number: "F-2026-118".into(),
+        order_kind: erp::OrderKind::Subcontract,
+        order_number: engine::commitments::erp_number(made.subcontract.0),
+        invoice_date: day(11, 28)?,
+        amount: "9868.22".parse()?,
+        description: Some("Avancement de novembre".into()),
+    };
+    erp.upsert(company, std::slice::from_ref(&invoice), ChangeOrigin::User)
+        .await?;
+    println!(
+        "  maestro*: invoice {} of {} against subcontract {} (SC-001): {}; Procore: billing period November 2026",
+        invoice.number, invoice.supplier_code, invoice.order_number, invoice.amount
+    );
+    Ok(invoice)
 }
 
 /// One project edited in maestro*, one in Procore, and one edited differently in both.

@@ -79,7 +79,7 @@ fn the_demo_synchronizes_both_ways_then_writes_nothing_then_carries_edits_and_a_
         );
     }
 
-    let third = section(&out, "5. Edits", "Procore API calls");
+    let third = section(&out, "5. Edits", "6. An invoice");
     let projects = row(third, "projects");
     assert_eq!(&projects[2..4], ["1", "1"], "one edit each way: {third}");
     assert_eq!(projects[7], "1", "one conflict: {third}");
@@ -94,6 +94,14 @@ fn the_demo_synchronizes_both_ways_then_writes_nothing_then_carries_edits_and_a_
     }
     assert!(third.contains("to the cent"), "{third}");
     assert!(third.contains("changing PC"), "{third}");
+    for entity in ["prime_contracts", "billing_change_orders"] {
+        assert_eq!(row(third, entity)[0], "1", "{entity}: {third}");
+    }
+    // An invoice entered in maestro* reaches Procore, once, to the cent.
+    let fourth = section(&out, "6. An invoice", "Procore API calls");
+    assert_eq!(row(fourth, "order_invoices")[1], "1", "{fourth}");
+    assert!(fourth.contains("subcontractor invoice #1"), "{fourth}");
+    assert!(out.contains("are Procore direct costs"), "{out}");
 
     // The files stay for inspection, and a second demo starts over cleanly.
     for file in [
