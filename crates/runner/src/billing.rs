@@ -269,7 +269,9 @@ impl SyncRunner {
             let shown = co.number.clone().unwrap_or_else(|| "(no number)".into());
             let what = format!("prime contract change order {shown} of project {number}");
             let Some(contract) = o.contract_id.and_then(|c| bound.get(&c)) else {
-                // Its prime contract is not in maestro* (yet): it comes with it.
+                // Its prime contract is not in maestro* (yet). The project's cursor stays, so
+                // the change order is read again until its contract comes over.
+                clean = false;
                 out.summary.skipped += 1;
                 out.push(
                     None,
@@ -277,9 +279,7 @@ impl SyncRunner {
                     OutcomeAction::Skip,
                     WrittenSide::None,
                     SyncStatus::Success,
-                    format!(
-                        "{what}: its prime contract is not in maestro*; it follows the contract"
-                    ),
+                    format!("{what}: waits for its prime contract, which is not in maestro* yet"),
                 );
                 continue;
             };

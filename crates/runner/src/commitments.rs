@@ -247,6 +247,7 @@ impl SyncRunner {
         source: Source,
         procore_project: u64,
         range: Option<TimeRange>,
+        waiting: &mut bool,
     ) -> Result<Vec<Read>, RunnerError> {
         let entity = source.spec().name;
         let progress = |done, total| self.report(entity, Phase::ReadingProcore, done, total);
@@ -340,8 +341,24 @@ impl SyncRunner {
                     .into_iter()
                     .map(|b| (b.procore_id, b.erp_key))
                     .collect();
+                // A package of no contract mpsync brought over may be one of a subcontract still
+                // in draft: the project's cursor then stays, so it is read again once its
+                // subcontract comes over (packages of orders and prime contracts are not).
+                let mut others: BTreeSet<u64> = BTreeSet::new();
+                for entity in [PURCHASE_ORDERS.name, "prime_contracts"] {
+                    others.extend(
+                        self.state
+                            .bindings_by_procore_ids(self.pairing, entity, &parents)
+                            .await?
+                            .into_iter()
+                            .map(|b| b.procore_id),
+                    );
+                }
                 for p in packages {
                     let Some(parent) = p.contract_id.and_then(|c| bound.get(&c)) else {
+                        if p.contract_id.is_some_and(|c| !others.contains(&c)) {
+                            *waiting = true;
+                        }
                         continue;
                     };
                     let full = self
@@ -455,9 +472,12 @@ impl SyncRunner {
         range: Option<TimeRange>,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
-        let reads = self.read_documents(source, procore_project, range).await?;
+        let mut waiting = false;
+        let reads = self
+            .read_documents(source, procore_project, range, &mut waiting)
+            .await?;
         if reads.is_empty() {
-            return Ok(true);
+            return Ok(!waiting);
         }
         let suppliers = self.suppliers_of(&reads).await?;
         let activities = self.activities_of(&reads, number).await?;
@@ -467,7 +487,7 @@ impl SyncRunner {
             activities: &activities,
         };
         let label = source.label();
-        let mut clean = true;
+        let mut clean = !waiting;
         for read in reads {
             let doc = &read.doc;
             let key = erp_number(doc.id);

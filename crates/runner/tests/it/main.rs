@@ -2070,6 +2070,72 @@ async fn commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_nam
             .any(|o| o.procore_id == Some(approved) && o.message.contains("void")),
         "{warnings:#?}"
     );
+
+    // A change order of a subcontract still in draft waits for it, and comes with it.
+    let waiting = w
+        .client
+        .change_order_packages(procore_project)
+        .create(
+            draft,
+            &procore::resources::change_order_packages::ChangeOrderPackageInput {
+                title: Some("Tranchée supplémentaire".into()),
+                status: Some(
+                    procore::resources::change_order_packages::ChangeOrderPackageStatus::Approved,
+                ),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .id;
+    w.admin
+        .update_record(
+            Kind::ChangeOrderPackage,
+            waiting,
+            json!({"number": "CCO-002", "line_items": [
+                {"id": 1, "position": 1, "description": "Tranchée", "extended_amount": "410.00", "cost_code": {"id": a.1}}
+            ]}),
+        )
+        .await
+        .unwrap();
+    // No lookback, and a second between the runs: only a cursor that stayed reads it again.
+    let strict = || runner::RunnerOptions {
+        lookback: chrono::Duration::zero(),
+        ..Default::default()
+    };
+    let run = w.sync_with(strict()).await;
+    assert_eq!(
+        run.entity("subcontract_change_orders").unwrap().created.erp,
+        0
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let run = w.sync_with(strict()).await;
+    assert_eq!(
+        run.entity("subcontract_change_orders").unwrap().created.erp,
+        0,
+        "still waiting"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    set_commitment_status(&w, procore_project, false, draft, "Approved").await;
+    let run = w.sync_with(strict()).await;
+    assert_eq!(
+        run.entity("subcontracts").unwrap().created.erp,
+        1,
+        "{run:#?}"
+    );
+    assert_eq!(
+        run.entity("subcontract_change_orders").unwrap().created.erp,
+        1,
+        "the change order came with its subcontract: {run:#?}"
+    );
+    let cco = w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &subcontract(waiting))
+        .await
+        .unwrap()
+        .expect("the waiting change order")
+        .record;
+    assert_eq!(cco.changes_subcontract, Some(subcontract(draft)));
 }
 
 async fn prime_contracts_and_their_change_orders_arrive_billed_to_the_owner(w: World) {
