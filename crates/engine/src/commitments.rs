@@ -17,6 +17,13 @@ pub fn erp_number(procore_id: u64) -> String {
     format!("PC{procore_id}")
 }
 
+/// The maestro* number of a subcontract change order received from Procore. Change orders are
+/// numbered apart: their Procore ids come from another table than the subcontracts' and may
+/// equal one, and both land among maestro*'s subcontracts.
+pub fn change_order_number(procore_id: u64) -> String {
+    format!("PCCO{procore_id}")
+}
+
 /// Where Procore purchase orders land in maestro*: the Orders tab's company-wide choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -129,6 +136,19 @@ pub struct ProcoreDocument {
     pub vendor_id: Option<u64>,
     pub date: Option<NaiveDate>,
     pub lines: Vec<ProcoreLine>,
+    /// A change order (package), numbered by [`change_order_number`].
+    pub change_order: bool,
+}
+
+impl ProcoreDocument {
+    /// Its maestro* number.
+    pub fn erp_number(&self) -> String {
+        if self.change_order {
+            change_order_number(self.id)
+        } else {
+            erp_number(self.id)
+        }
+    }
 }
 
 /// A schedule-of-values line.
@@ -252,7 +272,7 @@ pub fn map_document(
         .map(cut)
         .unwrap_or_else(|| format!("Procore document {}", doc.id));
     Ok(ErpDocument {
-        number: erp_number(doc.id),
+        number: doc.erp_number(),
         external_no: doc.number.clone().map(|n| n.chars().take(40).collect()),
         project_number: lookups.project_number.to_owned(),
         supplier_code: supplier.unwrap_or_default(),
@@ -298,6 +318,7 @@ mod tests {
             vendor_id: Some(9),
             date: None,
             lines,
+            change_order: false,
         }
     }
 

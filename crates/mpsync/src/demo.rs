@@ -650,7 +650,7 @@ async fn show_commitments(erp: &ErpStore, company: &str, made: &Commitments) -> 
         .get::<erp::Subcontract>(company, &subcontract)
         .await?
         .context("the Procore subcontract did not reach maestro*")?;
-    let change = erp_number(made.change_order.0);
+    let change = engine::commitments::change_order_number(made.change_order.0);
     let cco = erp
         .get::<erp::Subcontract>(company, &change)
         .await?

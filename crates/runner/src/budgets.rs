@@ -413,6 +413,7 @@ impl SyncRunner {
         let steps = plan_original(&placed.lines, &existing, &ours);
         let mut links: Vec<(String, u64, Decimal)> = Vec::new();
         let mut updates: Vec<(String, u64, Decimal, Decimal)> = Vec::new();
+        let mut update_codes: BTreeMap<u64, u64> = BTreeMap::new();
         let mut creates: Vec<NewLine> = Vec::new();
         for step in steps {
             match step {
@@ -423,10 +424,15 @@ impl SyncRunner {
                 OriginalStep::Update {
                     key,
                     id,
+                    wbs_code_id,
                     from,
                     amount,
-                    ..
-                } => updates.push((key, id, from, amount)),
+                } => {
+                    if let Some(w) = wbs_code_id {
+                        update_codes.insert(id, w);
+                    }
+                    updates.push((key, id, from, amount));
+                }
                 OriginalStep::Create {
                     key,
                     cost_code_id,
@@ -530,6 +536,7 @@ impl SyncRunner {
             .iter()
             .map(|(_, id, _, amount)| BudgetLineItemSyncItem {
                 id: Some(*id),
+                wbs_code_id: update_codes.get(id).copied(),
                 original_budget_amount: Some(*amount),
                 ..BudgetLineItemSyncItem::default()
             })
@@ -646,9 +653,22 @@ impl SyncRunner {
             if self.on_advanced_wbs(*procore_project) {
                 continue;
             }
-            // Lines that cannot be placed are reported by the original budget.
-            let placed = self.place(number, &lines, &types, &map).await?;
-            let Some(procore) = self.procore_lines(entity, *procore_project).await? else {
+            // Lines that cannot be placed are reported by the original budget. One project's
+            // failure is its own outcome; the next project goes on.
+            let read = async {
+                let placed = self.place(number, &lines, &types, &map).await?;
+                let procore = self.procore_lines(entity, *procore_project).await?;
+                Ok::<_, RunnerError>((placed, procore))
+            }
+            .await;
+            let (placed, procore) = match read {
+                Ok(read) => read,
+                Err(e) => {
+                    out.project_failed(self, run_id, number, e).await?;
+                    continue;
+                }
+            };
+            let Some(procore) = procore else {
                 continue;
             };
             let plan = plan_modifications(&placed.lines, &procore);

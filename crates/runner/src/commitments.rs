@@ -16,8 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, Utc};
 use engine::commitments::{
-    disposition, erp_number, map_document, removed_lines, Disposition, ErpDocument, ErpLine,
-    Lookups, OrdersTarget, ProcoreDocument, ProcoreLine, StatusRule,
+    disposition, map_document, removed_lines, Disposition, ErpDocument, ErpLine, Lookups,
+    OrdersTarget, ProcoreDocument, ProcoreLine, StatusRule,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
 use erp::{
@@ -248,6 +248,7 @@ impl SyncRunner {
         procore_project: u64,
         range: Option<TimeRange>,
         waiting: &mut bool,
+        ignored: &mut Vec<(u64, String)>,
     ) -> Result<Vec<Read>, RunnerError> {
         let entity = source.spec().name;
         let progress = |done, total| self.report(entity, Phase::ReadingProcore, done, total);
@@ -281,6 +282,7 @@ impl SyncRunner {
                             vendor_id: c.vendor.and_then(|v| v.id),
                             date: c.contract_date,
                             lines: lines_of(items),
+                            change_order: false,
                         },
                         changes: None,
                     });
@@ -314,6 +316,7 @@ impl SyncRunner {
                             vendor_id: c.vendor.and_then(|v| v.id),
                             date: c.contract_date,
                             lines: lines_of(items),
+                            change_order: false,
                         },
                         changes: None,
                     });
@@ -345,19 +348,37 @@ impl SyncRunner {
                 // in draft: the project's cursor then stays, so it is read again once its
                 // subcontract comes over (packages of orders and prime contracts are not).
                 let mut others: BTreeSet<u64> = BTreeSet::new();
+                let mut orders: BTreeSet<u64> = BTreeSet::new();
                 for entity in [PURCHASE_ORDERS.name, "prime_contracts"] {
-                    others.extend(
-                        self.state
-                            .bindings_by_procore_ids(self.pairing, entity, &parents)
-                            .await?
-                            .into_iter()
-                            .map(|b| b.procore_id),
-                    );
+                    let ids = self
+                        .state
+                        .bindings_by_procore_ids(self.pairing, entity, &parents)
+                        .await?
+                        .into_iter()
+                        .map(|b| b.procore_id);
+                    if entity == PURCHASE_ORDERS.name {
+                        let ids: Vec<u64> = ids.collect();
+                        orders.extend(ids.iter().copied());
+                        others.extend(ids);
+                    } else {
+                        others.extend(ids);
+                    }
                 }
                 for p in packages {
                     let Some(parent) = p.contract_id.and_then(|c| bound.get(&c)) else {
                         if p.contract_id.is_some_and(|c| !others.contains(&c)) {
                             *waiting = true;
+                        }
+                        if p.contract_id.is_some_and(|c| orders.contains(&c)) {
+                            // maestro* takes change orders of subcontracts only: said, not
+                            // dropped without a word.
+                            ignored.push((
+                                p.id,
+                                format!(
+                                    "change order {} of a purchase order: not transferred (maestro* keeps change orders of subcontracts only); change the order itself in Procore",
+                                    p.number.as_deref().unwrap_or("(no number)")
+                                ),
+                            ));
                         }
                         continue;
                     };
@@ -397,6 +418,7 @@ impl SyncRunner {
                                         .unwrap_or_default(),
                                 })
                                 .collect(),
+                            change_order: true,
                         },
                         changes: Some(parent.clone()),
                     });
@@ -473,9 +495,21 @@ impl SyncRunner {
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
         let mut waiting = false;
+        let mut ignored = Vec::new();
         let reads = self
-            .read_documents(source, procore_project, range, &mut waiting)
+            .read_documents(source, procore_project, range, &mut waiting, &mut ignored)
             .await?;
+        for (id, message) in ignored {
+            out.summary.warnings.procore += 1;
+            out.push(
+                None,
+                Some(id),
+                OutcomeAction::Skip,
+                WrittenSide::None,
+                SyncStatus::Warning,
+                format!("project {number}: {message}"),
+            );
+        }
         if reads.is_empty() {
             return Ok(!waiting);
         }
@@ -490,7 +524,7 @@ impl SyncRunner {
         let mut clean = !waiting;
         for read in reads {
             let doc = &read.doc;
-            let key = erp_number(doc.id);
+            let key = doc.erp_number();
             let shown = doc.number.as_deref().unwrap_or("(no number)");
             let previous = self.erp_document(target, &key).await?;
             let voided = match disposition(&doc.status, rule, previous.is_some()) {
@@ -550,6 +584,23 @@ impl SyncRunner {
             });
             if unchanged {
                 out.summary.unchanged += 1;
+                // Written before, its link lost (a crash between the two writes): linked now,
+                // so invoices and change orders find it.
+                if !out.dry
+                    && self
+                        .state
+                        .binding_by_erp_key(self.pairing, source.spec().name, &key)
+                        .await?
+                        .is_none()
+                {
+                    let mut tx = self.state.begin().await?;
+                    rebind(
+                        &mut tx,
+                        &document_binding(self.pairing, source, &key, doc.id, &mapped),
+                    )
+                    .await?;
+                    tx.commit().await?;
+                }
                 continue;
             }
             let action = if previous.is_some() {
@@ -603,19 +654,7 @@ impl SyncRunner {
                     let mut tx = self.state.begin().await?;
                     rebind(
                         &mut tx,
-                        &BindingWrite {
-                            pairing: self.pairing,
-                            entity: source.spec().name.to_owned(),
-                            erp_key: key,
-                            procore_id: doc.id,
-                            erp_hash: None,
-                            procore_hash: None,
-                            last_synced_values: json!({
-                                "total": mapped.total().to_string(),
-                                "lines": mapped.lines.len(),
-                                "voided": voided,
-                            }),
-                        },
+                        &document_binding(self.pairing, source, &key, doc.id, &mapped),
                     )
                     .await?;
                     tx.commit().await?;
@@ -875,6 +914,28 @@ impl SyncRunner {
             }
         }
         Ok(())
+    }
+}
+
+fn document_binding(
+    pairing: PairingId,
+    source: Source,
+    key: &str,
+    procore_id: u64,
+    doc: &ErpDocument,
+) -> BindingWrite {
+    BindingWrite {
+        pairing,
+        entity: source.spec().name.to_owned(),
+        erp_key: key.to_owned(),
+        procore_id,
+        erp_hash: None,
+        procore_hash: None,
+        last_synced_values: json!({
+            "total": doc.total().to_string(),
+            "lines": doc.lines.len(),
+            "voided": doc.voided,
+        }),
     }
 }
 

@@ -4,8 +4,9 @@
 //! ([`engine::invoices`]).
 //!
 //! One `change_seq` cursor for the company (a maestro* invoice names its order, not a project).
-//! Each invoice is created once, with `origin_id` = `<supplier>|<number>`, looked up by it after
-//! a lost answer; Procore then locks it, so a later change stays in maestro* with a warning. An
+//! Each invoice is created once, with `origin_id` = `<supplier>|<number>`: looked up by it before
+//! it is created and after a lost answer; Procore then locks it, so a later change stays in
+//! maestro* with a warning. An
 //! invoice whose order did not come from Procore, or whose date no billing period holds, is an
 //! error naming it.
 
@@ -397,10 +398,18 @@ impl SyncRunner {
             return Ok(true);
         }
         let requisitions = self.procore.requisitions(target.procore_project);
-        let created = match requisitions
-            .create_v11_once(target.commitment, &input)
-            .await
-        {
+        // An earlier run may have made it and lost the answer: looked up by its origin_id
+        // first (invoices are few; a double bill is the worst outcome there is).
+        let earlier = requisitions.find_by_origin_id(key).await?;
+        let created = match earlier {
+            Some(found) => Ok(found),
+            None => {
+                requisitions
+                    .create_v11_once(target.commitment, &input)
+                    .await
+            }
+        };
+        let created = match created {
             // Made by an earlier run whose answer was lost: found by its origin_id, not made
             // a second time.
             Err(e) if e.field_errors().iter().any(|f| f.field == "origin_id") => {

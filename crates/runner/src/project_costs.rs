@@ -474,6 +474,9 @@ impl SyncRunner {
                 });
             }
         }
+        // Lines Procore already held (a run before lost its answer) are read back: what the
+        // binding keeps is what Procore holds, so a difference goes as an adjusting cost.
+        let mut held: BTreeSet<String> = BTreeSet::new();
         let line_errors: BTreeMap<String, String> = if lines.is_empty() {
             BTreeMap::new()
         } else {
@@ -493,6 +496,10 @@ impl SyncRunner {
                         // A line sent before whose answer was lost is there already.
                         match (&e.origin_id, already_there(&text)) {
                             (Some(origin), false) => Some((origin.clone(), text)),
+                            (Some(origin), true) => {
+                                held.insert(origin.clone());
+                                None
+                            }
                             _ => None,
                         }
                     })
@@ -554,6 +561,28 @@ impl SyncRunner {
                 );
                 continue;
             }
+            let mut sent = p.sent.clone();
+            if p.cost.lines.iter().any(|l| held.contains(&l.origin_id)) {
+                let ours: BTreeSet<&str> =
+                    p.cost.lines.iter().map(|l| l.origin_id.as_str()).collect();
+                let there: rust_decimal::Decimal = self
+                    .procore
+                    .direct_cost_line_items(procore_project)
+                    .list(id, &Default::default())
+                    .collect_all()
+                    .await?
+                    .into_iter()
+                    .filter(|l| l.origin_id.as_deref().is_some_and(|o| ours.contains(o)))
+                    .map(|l| l.amount.unwrap_or_default())
+                    .sum();
+                let planned = p.cost.total();
+                if there != planned {
+                    // What was sent before differs from what is planned now: the binding keeps
+                    // what Procore holds, and the next run sends the difference.
+                    sent.total += there - planned;
+                    clean = false;
+                }
+            }
             out.summary.created.procore += 1;
             out.push(
                 Some(p.number.clone()),
@@ -563,7 +592,7 @@ impl SyncRunner {
                 SyncStatus::Success,
                 p.message.clone(),
             );
-            written.push((p.number, p.original.unwrap_or(id), p.sent));
+            written.push((p.number, p.original.unwrap_or(id), sent));
         }
         if !written.is_empty() {
             let mut tx = self.state.begin().await?;
@@ -606,6 +635,9 @@ impl SyncRunner {
                 invoice_number: p.cost.invoice_number.clone(),
                 direct_cost_date: Some(p.cost.date),
                 description: p.cost.description.clone(),
+                // Costs posted in maestro* are incurred; and once locked by its origin_id, a
+                // direct cost cannot be approved in Procore afterwards.
+                status: Some("approved".into()),
                 ..Default::default()
             })
             .collect();

@@ -1943,7 +1943,10 @@ async fn commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_nam
     // The change order is a subcontract of its own, linked to the one it changes.
     let cco = w
         .erp
-        .get::<erp::Subcontract>(&w.company, &subcontract(package))
+        .get::<erp::Subcontract>(
+            &w.company,
+            &engine::commitments::change_order_number(package),
+        )
         .await
         .unwrap()
         .expect("the change order is a subcontract")
@@ -2130,7 +2133,10 @@ async fn commitments_arrive_in_maestro_by_status_and_a_missing_dependency_is_nam
     );
     let cco = w
         .erp
-        .get::<erp::Subcontract>(&w.company, &subcontract(waiting))
+        .get::<erp::Subcontract>(
+            &w.company,
+            &engine::commitments::change_order_number(waiting),
+        )
         .await
         .unwrap()
         .expect("the waiting change order")
@@ -2780,6 +2786,78 @@ async fn order_invoices_become_subcontractor_invoices_in_their_billing_period(w:
     assert_eq!((s.created.procore, s.warnings.procore), (0, 1), "{s:#?}");
 }
 
+async fn lines_made_by_a_run_that_lost_them_are_read_back_not_assumed(w: World) {
+    // Every line sync applies and loses its answer: the run ends with the costs pending.
+    w.admin
+        .add_fault(procore_sim::FaultRule {
+            operation: "RestV10ProjectsProjectIdDirectCostsLineItemsSyncPatch".into(),
+            kind: procore_sim::FaultKind::CommitThenDrop,
+            count: Some(200),
+            probability: None,
+        })
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert!(run.entity("project_costs").unwrap().pending > 0, "{run:#?}");
+    w.admin.clear_faults().await.unwrap();
+    // The amount changes in maestro* before the next run: Procore holds the old one.
+    let mut changed = w.demo.project_costs[0].clone();
+    let before = changed.amount;
+    changed.amount += rust_decimal::Decimal::new(1000, 2);
+    w.erp
+        .upsert(
+            &w.company,
+            std::slice::from_ref(&changed),
+            ChangeOrigin::User,
+        )
+        .await
+        .unwrap();
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let procore_project = procore_id(&w, "projects", &changed.project_number).await;
+    let sent = procore_direct_costs(&w, procore_project).await;
+    let of = |origin: &str| {
+        sent.iter()
+            .filter(|(d, _)| d.origin_id.as_deref() == Some(origin))
+            .count()
+    };
+    assert_eq!(of(&changed.number), 1, "made once");
+    let original = sent
+        .iter()
+        .find(|(d, _)| d.origin_id.as_deref() == Some(changed.number.as_str()))
+        .unwrap();
+    assert_eq!(
+        original.1[0].amount,
+        Some(before),
+        "Procore kept what it was sent first"
+    );
+    let adjusting = sent
+        .iter()
+        .find(|(d, _)| d.origin_id.as_deref() == Some(format!("{}~ADJ1", changed.number).as_str()))
+        .expect("the difference went as an adjusting cost");
+    assert_eq!(
+        adjusting.1[0].amount,
+        Some(rust_decimal::Decimal::new(1000, 2))
+    );
+    let erp_total: rust_decimal::Decimal = w
+        .erp
+        .all::<erp::ProjectCost>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.record.project_number == changed.project_number)
+        .map(|c| c.record.amount)
+        .sum();
+    let procore_total: rust_decimal::Decimal = sent
+        .iter()
+        .flat_map(|(_, l)| l.iter())
+        .map(|l| l.amount.unwrap_or_default())
+        .sum();
+    assert_eq!(procore_total, erp_total, "totals to the cent");
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -3022,6 +3100,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    lines_made_by_a_run_that_lost_them_are_read_back_not_assumed,
     order_invoices_become_subcontractor_invoices_in_their_billing_period,
     a_lost_answer_on_direct_costs_makes_each_cost_once,
     project_costs_become_direct_costs_and_changes_go_as_adjusting_costs,
