@@ -13,7 +13,7 @@ use engine::project_costs::{PayrollDetails, ProjectCostTypes};
 use engine::three_way::FirstLink;
 use runner::budgets::COST_TYPES_SETTING;
 use runner::commitments::{
-    orders_target, set_orders_target, status_rule, status_setting, ORDERS_TARGET_SETTING,
+    orders_target, set_orders_target, set_status_rule, status_rule, ORDERS_TARGET_SETTING,
 };
 use runner::cost_codes::{cost_code_mode, set_cost_code_mode};
 use runner::project_costs::{
@@ -248,11 +248,16 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             let rule = StatusRule {
                 transfer: statuses.iter().map(|s| s.trim().to_owned()).collect(),
             };
-            opened
+            let pairing = opened
                 .state
-                .set_setting_as(&opened.company.code, &status_setting(&entity), &rule)
-                .await?;
-            println!("{entity} brought over in status: {}", statuses.join(", "));
+                .active_pairing(&opened.company.code)
+                .await?
+                .map(|p| p.id);
+            set_status_rule(&opened.state, pairing, &opened.company.code, &entity, &rule).await?;
+            println!(
+                "{entity} brought over in status: {}; the next sync reads them all again",
+                statuses.join(", ")
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(SettingsCommand::PayrollDetails {

@@ -122,6 +122,25 @@ pub async fn status_rule(
         }))
 }
 
+/// Chooses the statuses an entity brings over. Documents left out under the old statuses are
+/// behind the entity's cursors, so they are forgotten: the next sync reads the entity in full
+/// (documents already over compare equal and nothing is rewritten).
+pub async fn set_status_rule(
+    state: &StateStore,
+    pairing: Option<PairingId>,
+    company: &str,
+    entity: &str,
+    rule: &StatusRule,
+) -> Result<(), RunnerError> {
+    state
+        .set_setting_as(company, &status_setting(entity), rule)
+        .await?;
+    if let Some(p) = pairing {
+        state.forget_cursors(p, entity).await?;
+    }
+    Ok(())
+}
+
 /// Which Procore list a commitment entity reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {

@@ -351,6 +351,23 @@ impl StateStore {
             .collect()
     }
 
+    /// Forgets every cursor of one entity in a pairing, so its next read is a full one: what a
+    /// change of the entity's rules (which statuses come over) needs, since records left out
+    /// under the old rules are behind the cursors. Cursors never move backwards otherwise.
+    /// Returns how many were forgotten.
+    pub async fn forget_cursors(&self, pairing: PairingId, entity: &str) -> Result<u64> {
+        let mut pooled = self.acquire().await?;
+        let done = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query("DELETE FROM cursors WHERE pairing_id = $1 AND entity = $2")
+                .bind(pairing.0)
+                .bind(entity)
+                .execute(&mut *c)
+                .await?
+                .rows_affected()
+        });
+        Ok(done)
+    }
+
     /// Advances a cursor on its own, for streams that write no bindings (e.g. project costs
     /// sent as direct costs). Prefer [`StateTx::advance_cursor`] whenever bindings are written.
     pub async fn advance_cursor(&self, key: &CursorKey, value: CursorValue) -> Result<()> {

@@ -2858,6 +2858,57 @@ async fn lines_made_by_a_run_that_lost_them_are_read_back_not_assumed(w: World) 
     assert_eq!(procore_total, erp_total, "totals to the cent");
 }
 
+async fn a_status_rule_change_brings_documents_left_out_before(w: World) {
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let vendor = procore_id(&w, "suppliers", &flagged_suppliers(&w)[0].code).await;
+    let leaves = leaf_codes(&w, &project).await;
+    let signing = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Out For Signature",
+        vendor,
+        &[(leaves[0].1, "900.00")],
+    )
+    .await;
+    let strict = || runner::RunnerOptions {
+        lookback: chrono::Duration::zero(),
+        ..Default::default()
+    };
+    let run = w.sync_with(strict()).await;
+    assert_eq!(
+        run.entity("subcontracts").unwrap().created.erp,
+        0,
+        "{run:#?}"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    runner::commitments::set_status_rule(
+        &w.state,
+        Some(w.pairing),
+        &w.company,
+        "subcontracts",
+        &engine::commitments::StatusRule {
+            transfer: ["Approved", "Complete", "Out For Signature"]
+                .map(str::to_owned)
+                .into(),
+        },
+    )
+    .await
+    .unwrap();
+    let run = w.sync_with(strict()).await;
+    let s = run.entity("subcontracts").unwrap();
+    assert_eq!((s.created.erp, s.updated.erp), (1, 0), "{s:#?}");
+    assert!(w
+        .erp
+        .get::<erp::Subcontract>(&w.company, &engine::commitments::erp_number(signing))
+        .await
+        .unwrap()
+        .is_some());
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -3100,6 +3151,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    a_status_rule_change_brings_documents_left_out_before,
     lines_made_by_a_run_that_lost_them_are_read_back_not_assumed,
     order_invoices_become_subcontractor_invoices_in_their_billing_period,
     a_lost_answer_on_direct_costs_makes_each_cost_once,

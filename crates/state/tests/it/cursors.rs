@@ -48,6 +48,21 @@ async fn never_backwards(store: StateStore) {
         .await
         .unwrap();
     assert_eq!(store.list_cursors(p).await.unwrap().len(), 2);
+
+    // Forgotten on purpose (the entity's rules changed): the next read is a full one; other
+    // entities keep theirs.
+    let kept = CursorKey::new(p, "customers", Direction::ErpToProcore, "company");
+    store
+        .advance_cursor(&kept, CursorValue::ChangeSeq(3))
+        .await
+        .unwrap();
+    assert_eq!(store.forget_cursors(p, "suppliers").await.unwrap(), 2);
+    assert!(store.cursor(&key).await.unwrap().is_none());
+    assert!(store.cursor(&kept).await.unwrap().is_some());
+    store
+        .advance_cursor(&key, CursorValue::ChangeSeq(1))
+        .await
+        .unwrap();
 }
 
 async fn inclusive_with_lookback(store: StateStore) {
