@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Duration, Utc};
 use engine::billing::{
     map_change_order, map_prime_contract, BillingChangeOrder, BillingContract, ProcoreChangeOrder,
     ProcorePrimeContract,
@@ -20,15 +19,12 @@ use procore::resources::change_orders::ChangeOrderFilters;
 use procore::resources::prime_contracts::PrimeContractFilters;
 use procore::TimeRange;
 use serde_json::json;
-use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, Lookback, OutcomeAction,
-    RunId, SyncStatus, WrittenSide,
-};
+use state::{BindingWrite, CursorValue, OutcomeAction, RunId, SyncStatus, WrittenSide};
 
 use crate::commitments::status_rule;
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind, Out};
+use crate::project_outcomes::{rebind, Out, ProcoreWindow};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -64,22 +60,11 @@ impl SyncRunner {
         let rule = status_rule(&self.state, &self.company, entity).await?;
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
-            let cursor = CursorKey::new(
-                self.pairing,
-                entity,
-                CursorDirection::ProcoreToErp,
-                number.as_str(),
-            );
-            let since = match self
-                .state
-                .read_from(&cursor, &Lookback::of(self.options.lookback))
-                .await?
-            {
-                Some(CursorValue::UpdatedAt(at)) => Some(at),
-                _ => None,
-            };
-            let started = Utc::now();
-            let range = since.map(|at| TimeRange::new(at, started + Duration::seconds(1)));
+            let ProcoreWindow {
+                cursor,
+                range,
+                started,
+            } = self.procore_window(entity, number).await?;
             let result = if spec.name == PRIME_CONTRACTS.name {
                 self.project_prime_contracts(&rule, number, *procore_project, range, &mut out)
                     .await

@@ -245,7 +245,7 @@ impl SyncRunner {
 
     /// Procore cost types by code. They belong to the company; Procore's list wants a project
     /// as well, any of the company's.
-    async fn line_item_types(
+    pub(crate) async fn line_item_types(
         &self,
         procore_project: u64,
     ) -> Result<BTreeMap<String, u64>, RunnerError> {
@@ -281,17 +281,7 @@ impl SyncRunner {
         let (bound, _) = self.bound_projects().await?;
         let mut cursors: BTreeMap<String, Option<i64>> = BTreeMap::new();
         for number in bound.keys() {
-            let at = match self
-                .state
-                .cursor(&self.budget_cursor(entity, number))
-                .await?
-            {
-                Some(c) => match c.value {
-                    CursorValue::ChangeSeq(seq) => Some(seq),
-                    _ => None,
-                },
-                None => None,
-            };
+            let (_, at) = self.erp_position(entity, number).await?;
             cursors.insert(number.clone(), at);
         }
         let since = if cursors.values().any(Option::is_none) {

@@ -14,7 +14,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Duration, Utc};
 use engine::commitments::{
     disposition, map_document, removed_lines, Disposition, ErpDocument, ErpLine, Lookups,
     OrdersTarget, ProcoreDocument, ProcoreLine, StatusRule,
@@ -31,13 +30,12 @@ use procore::TimeRange;
 use rust_decimal::Decimal;
 use serde_json::json;
 use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, Lookback, OutcomeAction,
-    PairingId, RunId, StateStore, SyncStatus, WrittenSide,
+    BindingWrite, CursorValue, OutcomeAction, PairingId, RunId, StateStore, SyncStatus, WrittenSide,
 };
 
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind, Out};
+use crate::project_outcomes::{rebind, Out, ProcoreWindow};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -215,24 +213,11 @@ impl SyncRunner {
         };
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
-            let cursor = CursorKey::new(
-                self.pairing,
-                entity,
-                CursorDirection::ProcoreToErp,
-                number.as_str(),
-            );
-            let since = match self
-                .state
-                .read_from(&cursor, &Lookback::of(self.options.lookback))
-                .await?
-            {
-                Some(CursorValue::UpdatedAt(at)) => Some(at),
-                _ => None,
-            };
-            let started = Utc::now();
-            // Filters go to the second: the end is rounded up so an edit made in this second is
-            // read now; the cursor keeps the start, so it is read again next run.
-            let range = since.map(|at| TimeRange::new(at, started + Duration::seconds(1)));
+            let ProcoreWindow {
+                cursor,
+                range,
+                started,
+            } = self.procore_window(entity, number).await?;
             let result = self
                 .project_commitments(
                     source,

@@ -19,10 +19,7 @@ use procore::resources::billing_periods::BillingPeriodFilters;
 use procore::resources::commitment_line_items::CommitmentLineItemFilters;
 use procore::resources::requisitions::{RequisitionV11Input, RequisitionV11InputItem};
 use serde_json::json;
-use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, RunId,
-    SyncStatus, WrittenSide,
-};
+use state::{BindingWrite, CursorValue, OutcomeAction, RunId, SyncStatus, WrittenSide};
 
 use crate::cost_codes::read_all;
 use crate::error::RunnerError;
@@ -75,19 +72,8 @@ impl SyncRunner {
     ) -> Result<EntitySummary, RunnerError> {
         let entity = ORDER_INVOICES.name;
         let mut out = Out::new(entity, run_id.is_none());
-        let cursor = CursorKey::new(
-            self.pairing,
-            entity,
-            CursorDirection::ErpToProcore,
-            "company",
-        );
-        let since = match self.state.cursor(&cursor).await? {
-            Some(c) => match c.value {
-                CursorValue::ChangeSeq(seq) => ChangeSeq(seq),
-                _ => ChangeSeq::ORIGIN,
-            },
-            None => ChangeSeq::ORIGIN,
-        };
+        let (cursor, at) = self.erp_position(entity, "company").await?;
+        let since = at.map_or(ChangeSeq::ORIGIN, ChangeSeq);
         let (changed, high) = read_all::<OrderInvoice>(
             self.erp.order_invoices(),
             &self.company,

@@ -19,15 +19,12 @@ use engine::project_costs::{
 use erp::{ChangeSeq, ProjectCost, ProjectCostType};
 use procore::resources::direct_cost_line_items::DirectCostLineItemSyncItem;
 use procore::resources::direct_costs::DirectCostSyncItem;
-use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, RunId,
-    StateStore, SyncStatus, WrittenSide,
-};
+use state::{BindingWrite, CursorValue, OutcomeAction, RunId, StateStore, SyncStatus, WrittenSide};
 
 use crate::cost_codes::{cost_code_mode, read_all};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind, Out};
+use crate::project_outcomes::{batch_failed, rebind, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -89,19 +86,7 @@ impl SyncRunner {
         let (bound, _) = self.bound_projects().await?;
         let mut cursors: BTreeMap<String, Option<i64>> = BTreeMap::new();
         for number in bound.keys() {
-            let key = CursorKey::new(
-                self.pairing,
-                entity,
-                CursorDirection::ErpToProcore,
-                number.as_str(),
-            );
-            let at = match self.state.cursor(&key).await? {
-                Some(c) => match c.value {
-                    CursorValue::ChangeSeq(seq) => Some(seq),
-                    _ => None,
-                },
-                None => None,
-            };
+            let (_, at) = self.erp_position(entity, number).await?;
             cursors.insert(number.clone(), at);
         }
         let since = if cursors.values().any(Option::is_none) {
@@ -147,12 +132,7 @@ impl SyncRunner {
                 }
             };
             if clean && run_id.is_some() {
-                let key = CursorKey::new(
-                    self.pairing,
-                    entity,
-                    CursorDirection::ErpToProcore,
-                    number.as_str(),
-                );
+                let (key, _) = self.erp_position(entity, number).await?;
                 self.state
                     .advance_cursor(&key, CursorValue::ChangeSeq(high.0))
                     .await?;
@@ -215,7 +195,7 @@ impl SyncRunner {
             .into_iter()
             .map(|b| (b.erp_key, b.procore_id))
             .collect();
-        let types = self.line_item_types_of(procore_project).await?;
+        let types = self.line_item_types(procore_project).await?;
         let mut placed = Vec::new();
         for c in costs {
             let mut problems = Vec::new();
@@ -297,30 +277,6 @@ impl SyncRunner {
             }
         }
         Ok(placed)
-    }
-
-    /// Procore cost types by code, for the costs of `procore_project`.
-    async fn line_item_types_of(
-        &self,
-        procore_project: u64,
-    ) -> Result<BTreeMap<String, u64>, RunnerError> {
-        if let Some(known) = self.cached(|c| c.line_item_types.clone()) {
-            return Ok(known);
-        }
-        let types: BTreeMap<String, u64> = self
-            .procore
-            .line_item_types()
-            .list(&procore::resources::line_item_types::LineItemTypeFilters {
-                project_id: Some(procore_project),
-                ..Default::default()
-            })
-            .collect_all()
-            .await?
-            .into_iter()
-            .filter_map(|t| t.code.map(|c| (c, t.id)))
-            .collect();
-        self.cached(|c| c.line_item_types = Some(types.clone()));
-        Ok(types)
     }
 
     /// Sends one project's changed costs; whether all of them went through.
@@ -434,24 +390,7 @@ impl SyncRunner {
         let headers = self.send_headers(procore_project, &pending).await;
         let ids = match headers {
             Ok(ids) => ids,
-            Err(e) => {
-                let stop = matches!(
-                    e.kind(),
-                    procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
-                );
-                for p in &pending {
-                    fail(
-                        out,
-                        p,
-                        &e.to_string(),
-                        e.kind().is_retryable() || e.write_outcome_unknown(),
-                    );
-                }
-                if stop {
-                    return Err(e.into());
-                }
-                return Ok(false);
-            }
+            Err(e) => return batch_failed(e, &pending, |p, m, retry| fail(out, p, m, retry)),
         };
         let mut lines = Vec::new();
         for p in &pending {
@@ -504,24 +443,7 @@ impl SyncRunner {
                         }
                     })
                     .collect(),
-                Err(e) => {
-                    let stop = matches!(
-                        e.kind(),
-                        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
-                    );
-                    for p in &pending {
-                        fail(
-                            out,
-                            p,
-                            &e.to_string(),
-                            e.kind().is_retryable() || e.write_outcome_unknown(),
-                        );
-                    }
-                    if stop {
-                        return Err(e.into());
-                    }
-                    return Ok(false);
-                }
+                Err(e) => return batch_failed(e, &pending, |p, m, retry| fail(out, p, m, retry)),
             }
         };
         let mut written = Vec::new();

@@ -10,6 +10,89 @@ use crate::error::RunnerError;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
+/// Where a project-scoped Procore → maestro* stream reads from: its cursor, the `updated_at`
+/// window (none: a first, full read) and the instant the cursor moves to if all goes through.
+pub(crate) struct ProcoreWindow {
+    pub cursor: state::CursorKey,
+    pub range: Option<procore::TimeRange>,
+    pub started: chrono::DateTime<chrono::Utc>,
+}
+
+impl SyncRunner {
+    pub(crate) async fn procore_window(
+        &self,
+        entity: &str,
+        project: &str,
+    ) -> Result<ProcoreWindow, RunnerError> {
+        let cursor = state::CursorKey::new(
+            self.pairing,
+            entity,
+            state::Direction::ProcoreToErp,
+            project,
+        );
+        let since = match self
+            .state
+            .read_from(&cursor, &state::Lookback::of(self.options.lookback))
+            .await?
+        {
+            Some(state::CursorValue::UpdatedAt(at)) => Some(at),
+            _ => None,
+        };
+        let started = chrono::Utc::now();
+        // Filters go to the second: the end is rounded up so an edit made in this second is
+        // read now; the cursor keeps the start, so it is read again next run.
+        let range =
+            since.map(|at| procore::TimeRange::new(at, started + chrono::Duration::seconds(1)));
+        Ok(ProcoreWindow {
+            cursor,
+            range,
+            started,
+        })
+    }
+
+    /// Where a maestro* → Procore stream of `entity` stands (`None`: never read).
+    pub(crate) async fn erp_position(
+        &self,
+        entity: &str,
+        partition: &str,
+    ) -> Result<(state::CursorKey, Option<i64>), RunnerError> {
+        let key = state::CursorKey::new(
+            self.pairing,
+            entity,
+            state::Direction::ErpToProcore,
+            partition,
+        );
+        let at = match self.state.cursor(&key).await? {
+            Some(c) => match c.value {
+                state::CursorValue::ChangeSeq(seq) => Some(seq),
+                _ => None,
+            },
+            None => None,
+        };
+        Ok((key, at))
+    }
+}
+
+/// Every pending write of a batch failed with `e`: each gets its outcome (pending when it may
+/// yet go through); a lost grant is handed back to stop the run.
+pub(crate) fn batch_failed<T>(
+    e: procore::ProcoreError,
+    items: &[T],
+    mut each: impl FnMut(&T, &str, bool),
+) -> Result<bool, RunnerError> {
+    let retry = e.kind().is_retryable() || e.write_outcome_unknown();
+    for item in items {
+        each(item, &e.to_string(), retry);
+    }
+    if matches!(
+        e.kind(),
+        procore::ErrorKind::AuthRevoked | procore::ErrorKind::AuthExpired
+    ) {
+        return Err(e.into());
+    }
+    Ok(false)
+}
+
 /// The outcomes of one project-scoped entity in one run.
 pub(crate) struct Out {
     pub(crate) entity: &'static str,
