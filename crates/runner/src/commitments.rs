@@ -271,25 +271,17 @@ impl SyncRunner {
                 )
                 .await?;
                 for c in contracts {
-                    let items = self
-                        .procore
-                        .work_order_contract_line_items(procore_project, c.id)
-                        .list(&CommitmentLineItemFilters::default())
-                        .collect_all()
-                        .await?;
-                    read.push(Read {
-                        doc: ProcoreDocument {
-                            id: c.id,
-                            number: c.number,
-                            title: c.title,
-                            status: c.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-                            vendor_id: c.vendor.and_then(|v| v.id),
-                            date: c.contract_date,
-                            lines: lines_of(items),
-                            change_order: false,
-                        },
-                        changes: None,
-                    });
+                    let head = ProcoreDocument {
+                        id: c.id,
+                        number: c.number,
+                        title: c.title,
+                        status: c.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                        vendor_id: c.vendor.and_then(|v| v.id),
+                        date: c.contract_date,
+                        lines: Vec::new(),
+                        change_order: false,
+                    };
+                    read.push(self.with_lines(procore_project, true, head).await?);
                 }
             }
             Source::PurchaseOrders => {
@@ -305,25 +297,17 @@ impl SyncRunner {
                 )
                 .await?;
                 for c in contracts {
-                    let items = self
-                        .procore
-                        .purchase_order_contract_line_items(procore_project, c.id)
-                        .list(&CommitmentLineItemFilters::default())
-                        .collect_all()
-                        .await?;
-                    read.push(Read {
-                        doc: ProcoreDocument {
-                            id: c.id,
-                            number: c.number,
-                            title: c.title,
-                            status: c.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-                            vendor_id: c.vendor.and_then(|v| v.id),
-                            date: c.contract_date,
-                            lines: lines_of(items),
-                            change_order: false,
-                        },
-                        changes: None,
-                    });
+                    let head = ProcoreDocument {
+                        id: c.id,
+                        number: c.number,
+                        title: c.title,
+                        status: c.status.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+                        vendor_id: c.vendor.and_then(|v| v.id),
+                        date: c.contract_date,
+                        lines: Vec::new(),
+                        change_order: false,
+                    };
+                    read.push(self.with_lines(procore_project, false, head).await?);
                 }
             }
             Source::SubcontractChangeOrders => {
@@ -430,6 +414,32 @@ impl SyncRunner {
             }
         }
         Ok(read)
+    }
+
+    /// A commitment read with its schedule of values.
+    async fn with_lines(
+        &self,
+        procore_project: u64,
+        work_order: bool,
+        mut head: ProcoreDocument,
+    ) -> Result<Read, RunnerError> {
+        let items = if work_order {
+            self.procore
+                .work_order_contract_line_items(procore_project, head.id)
+        } else {
+            self.procore
+                .purchase_order_contract_line_items(procore_project, head.id)
+        };
+        head.lines = lines_of(
+            items
+                .list(&CommitmentLineItemFilters::default())
+                .collect_all()
+                .await?,
+        );
+        Ok(Read {
+            doc: head,
+            changes: None,
+        })
     }
 
     /// Procore vendor → maestro* supplier for these documents. A change order is keyed by its
