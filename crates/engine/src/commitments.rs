@@ -154,6 +154,8 @@ impl ProcoreDocument {
 /// A schedule-of-values line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProcoreLine {
+    /// Procore's id of the line: what keeps its maestro* line number from one read to the next.
+    pub id: Option<u64>,
     pub description: Option<String>,
     pub cost_code_id: Option<u64>,
     pub quantity: Option<Decimal>,
@@ -169,6 +171,9 @@ pub struct Lookups<'a> {
     pub suppliers: &'a BTreeMap<u64, String>,
     /// Procore cost code id → maestro* activity code of this project (bound cost codes).
     pub activities: &'a BTreeMap<u64, String>,
+    /// Procore line id → maestro* line number, as the document was last written (empty: first
+    /// transfer).
+    pub line_numbers: &'a BTreeMap<u64, i64>,
 }
 
 /// A maestro* document (subcontract, purchase order or stock order) with its lines.
@@ -182,6 +187,8 @@ pub struct ErpDocument {
     pub date: Option<NaiveDate>,
     pub voided: bool,
     pub lines: Vec<ErpLine>,
+    /// Procore line id → maestro* line number, to keep with the binding.
+    pub line_numbers: BTreeMap<u64, i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -230,8 +237,32 @@ pub fn map_document(
             }
         },
     };
+    // A line keeps its maestro* number while Procore keeps the line: one deleted in the middle
+    // leaves a hole (zeroed by `removed_lines`), never shifts the others to other activities.
+    let mut next = lookups
+        .line_numbers
+        .values()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(0);
+    let mut numbers = Vec::with_capacity(doc.lines.len());
+    for line in &doc.lines {
+        let known = line
+            .id
+            .and_then(|id| lookups.line_numbers.get(&id))
+            .copied();
+        numbers.push(known.unwrap_or_else(|| {
+            next += 1;
+            next
+        }));
+    }
+    let mut line_numbers = BTreeMap::new();
     let mut lines = Vec::with_capacity(doc.lines.len());
-    for (n, line) in (1_i64..).zip(&doc.lines) {
+    for (n, line) in numbers.into_iter().zip(&doc.lines) {
+        if let Some(id) = line.id {
+            line_numbers.insert(id, n);
+        }
         let activity = match line.cost_code_id {
             None => {
                 problems.push(format!("line {n}: cost_code: the line has no cost code"));
@@ -252,10 +283,15 @@ pub fn map_document(
             (Some(q), Some(u)) if !q.is_zero() && (q * u).round_dp(2) == line.amount => (q, u),
             _ => (Decimal::ONE, line.amount),
         };
+        // maestro* wants a description on every line; the activity stands in for a blank one.
+        let description = match line.description.as_deref().map(str::trim) {
+            Some(d) if !d.is_empty() => cut(d),
+            _ => activity.clone(),
+        };
         lines.push(ErpLine {
             line_no: n,
             activity_code: activity,
-            description: cut(line.description.as_deref().unwrap_or("")),
+            description,
             quantity,
             unit_price,
             amount: line.amount,
@@ -280,20 +316,28 @@ pub fn map_document(
         date: doc.date,
         voided,
         lines,
+        line_numbers,
     })
 }
 
-/// Lines a document had in maestro* beyond its lines now: Procore removed them. maestro* keeps
-/// its lines, so each is written again with nothing on it, and the totals agree.
+const REMOVED: &str = "(removed in Procore)";
+
+/// Lines a document had in maestro* that it has no more: Procore removed them. maestro* keeps
+/// its lines, so each stands with nothing on it, and the totals agree. Written once: a line
+/// already emptied comes back as it is, so the document compares equal next time.
 pub fn removed_lines(previous: &[ErpLine], now: &ErpDocument) -> Vec<ErpLine> {
-    let kept = now.lines.len() as i64;
+    let kept: std::collections::BTreeSet<i64> = now.lines.iter().map(|l| l.line_no).collect();
     previous
         .iter()
-        .filter(|l| l.line_no > kept && !l.amount.is_zero())
+        .filter(|l| !kept.contains(&l.line_no))
         .map(|l| ErpLine {
             line_no: l.line_no,
             activity_code: l.activity_code.clone(),
-            description: cut(&format!("(removed in Procore) {}", l.description)),
+            description: if l.description.starts_with(REMOVED) {
+                l.description.clone()
+            } else {
+                cut(&format!("{REMOVED} {}", l.description))
+            },
             quantity: Decimal::ZERO,
             unit_price: Decimal::ZERO,
             amount: Decimal::ZERO,
@@ -324,6 +368,7 @@ mod tests {
 
     fn line(cc: Option<u64>, amount: &str) -> ProcoreLine {
         ProcoreLine {
+            id: None,
             description: Some("Filage".into()),
             cost_code_id: cc,
             quantity: None,
@@ -368,6 +413,7 @@ mod tests {
             project_number: "23010",
             suppliers: &suppliers,
             activities: &activities,
+            line_numbers: &BTreeMap::new(),
         };
         let mut priced = line(Some(5), "250.50");
         priced.quantity = Some(d("3"));
@@ -396,6 +442,7 @@ mod tests {
             project_number: "23010",
             suppliers: &suppliers,
             activities: &activities,
+            line_numbers: &BTreeMap::new(),
         };
         let problems = map_document(
             &doc(vec![
@@ -422,6 +469,7 @@ mod tests {
             project_number: "P",
             suppliers: &suppliers,
             activities: &activities,
+            line_numbers: &BTreeMap::new(),
         };
         let before = map_document(
             &doc(vec![line(Some(5), "10"), line(Some(5), "20")]),
@@ -434,7 +482,70 @@ mod tests {
         assert_eq!(removed.len(), 1);
         assert_eq!(removed[0].line_no, 2);
         assert!(removed[0].amount.is_zero());
-        assert!(removed_lines(&removed, &now).is_empty(), "zeroed once");
+        assert_eq!(
+            removed_lines(&removed, &now),
+            removed,
+            "emptied once, then as it is"
+        );
+    }
+
+    #[test]
+    fn a_line_deleted_in_the_middle_leaves_the_others_on_their_numbers() {
+        let suppliers = [(9, "S".to_owned())].into();
+        let activities = [
+            (1, "A".to_owned()),
+            (2, "B".to_owned()),
+            (3, "C".to_owned()),
+        ]
+        .into();
+        let with_id = |id, cc, amount| ProcoreLine {
+            id: Some(id),
+            ..line(Some(cc), amount)
+        };
+        let first = Lookups {
+            project_number: "P",
+            suppliers: &suppliers,
+            activities: &activities,
+            line_numbers: &BTreeMap::new(),
+        };
+        let before = map_document(
+            &doc(vec![
+                with_id(11, 1, "10"),
+                with_id(12, 2, "20"),
+                with_id(13, 3, "30"),
+            ]),
+            &first,
+            false,
+        )
+        .unwrap();
+        assert_eq!(before.line_numbers, [(11, 1), (12, 2), (13, 3)].into());
+        let again = Lookups {
+            line_numbers: &before.line_numbers,
+            ..first
+        };
+        let now = map_document(
+            &doc(vec![
+                with_id(11, 1, "10"),
+                with_id(13, 3, "30"),
+                with_id(14, 1, "5"),
+            ]),
+            &again,
+            false,
+        )
+        .unwrap();
+        let placed: Vec<(i64, &str)> = now
+            .lines
+            .iter()
+            .map(|l| (l.line_no, l.activity_code.as_str()))
+            .collect();
+        assert_eq!(placed, vec![(1, "A"), (3, "C"), (4, "A")]);
+        let removed = removed_lines(&before.lines, &now);
+        assert_eq!(removed.len(), 1);
+        assert_eq!(
+            (removed[0].line_no, removed[0].activity_code.as_str()),
+            (2, "B")
+        );
+        assert!(removed[0].amount.is_zero());
     }
 
     #[test]

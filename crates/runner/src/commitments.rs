@@ -185,6 +185,7 @@ fn lines_of(items: Vec<CommitmentLineItem>) -> Vec<ProcoreLine> {
     items
         .into_iter()
         .map(|l| ProcoreLine {
+            id: Some(l.id),
             description: l.description,
             cost_code_id: l.cost_code.and_then(|c| c.id),
             quantity: l.quantity,
@@ -392,6 +393,7 @@ impl SyncRunner {
                             lines: lines
                                 .into_iter()
                                 .map(|l| ProcoreLine {
+                                    id: l.id,
                                     description: l.description,
                                     cost_code_id: l
                                         .cost_code
@@ -529,11 +531,7 @@ impl SyncRunner {
         }
         let suppliers = self.suppliers_of(&reads).await?;
         let activities = self.activities_of(&reads, number).await?;
-        let lookups = Lookups {
-            project_number: number,
-            suppliers: &suppliers,
-            activities: &activities,
-        };
+        let no_numbers = BTreeMap::new();
         let label = source.label();
         let mut clean = !waiting;
         for read in reads {
@@ -541,6 +539,23 @@ impl SyncRunner {
             let key = doc.erp_number();
             let shown = doc.number.as_deref().unwrap_or("(no number)");
             let previous = self.erp_document(target, &key).await?;
+            // The line numbers the document was last written with, so a line keeps its own.
+            let line_numbers: BTreeMap<u64, i64> = match &previous {
+                Some(_) => self
+                    .state
+                    .binding_by_erp_key(self.pairing, source.spec().name, &key)
+                    .await?
+                    .and_then(|b| b.last_synced_values.get("line_numbers").cloned())
+                    .and_then(|v| serde_json::from_value(v).ok())
+                    .unwrap_or_default(),
+                None => no_numbers.clone(),
+            };
+            let lookups = Lookups {
+                project_number: number,
+                suppliers: &suppliers,
+                activities: &activities,
+                line_numbers: &line_numbers,
+            };
             let voided = match disposition(&doc.status, rule, previous.is_some()) {
                 Disposition::Wait { status } => {
                     out.summary.skipped += 1;
@@ -580,6 +595,8 @@ impl SyncRunner {
             if let Some(prev) = &previous {
                 lines.extend(removed_lines(&prev.lines, &mapped));
             }
+            // maestro* holds lines in number order; so does the comparison.
+            lines.sort_by_key(|l| l.line_no);
             // maestro* subcontract lines hold no quantity or price: only amounts compare.
             let compared: Vec<ErpLine> = if target == Target::Subcontract {
                 lines
@@ -949,6 +966,7 @@ fn document_binding(
             "total": doc.total().to_string(),
             "lines": doc.lines.len(),
             "voided": doc.voided,
+            "line_numbers": doc.line_numbers,
         }),
     }
 }

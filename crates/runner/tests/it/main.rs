@@ -2909,6 +2909,84 @@ async fn a_status_rule_change_brings_documents_left_out_before(w: World) {
         .is_some());
 }
 
+async fn a_line_deleted_in_procore_leaves_the_others_on_their_activities(w: World) {
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let project = flagged_projects(&w)[0].number.clone();
+    let procore_project = procore_id(&w, "projects", &project).await;
+    let vendor = procore_id(&w, "suppliers", &flagged_suppliers(&w)[0].code).await;
+    let leaves = leaf_codes(&w, &project).await;
+    let (a, b, c) = (&leaves[0], &leaves[1], &leaves[2]);
+    let id = procore_commitment(
+        &w,
+        procore_project,
+        false,
+        "Approved",
+        vendor,
+        &[(a.1, "100.00"), (b.1, "200.00"), (c.1, "300.00")],
+    )
+    .await;
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    // The middle line goes, as a Procore user removes it (the subcontract back in draft).
+    set_commitment_status(&w, procore_project, false, id, "Draft").await;
+    let items = w.client.work_order_contract_line_items(procore_project, id);
+    let middle = items
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|l| l.cost_code.as_ref().and_then(|c| c.id) == Some(b.1))
+        .unwrap()
+        .id;
+    items.delete(middle).await.unwrap();
+    set_commitment_status(&w, procore_project, false, id, "Approved").await;
+    let run = w.sync().await;
+    assert_eq!(
+        run.entity("subcontracts").unwrap().updated.erp,
+        1,
+        "{run:#?}"
+    );
+    let number = engine::commitments::erp_number(id);
+    let mut lines: Vec<erp::SubcontractLine> = w
+        .erp
+        .all::<erp::SubcontractLine>(&w.company)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|l| l.record)
+        .filter(|l| l.subcontract_number == number)
+        .collect();
+    lines.sort_by_key(|l| l.line_no);
+    let placed: Vec<(i64, String, rust_decimal::Decimal)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.line_no,
+                l.activity_code.clone().unwrap_or_default(),
+                l.amount,
+            )
+        })
+        .collect();
+    assert_eq!(
+        placed,
+        vec![
+            (1, a.0.clone(), "100.00".parse().unwrap()),
+            (2, b.0.clone(), rust_decimal::Decimal::ZERO),
+            (3, c.0.clone(), "300.00".parse().unwrap()),
+        ],
+        "each line stays on its activity; the removed one is emptied"
+    );
+    assert_eq!(
+        erp_lines_total(&w, &number).await,
+        "400.00".parse().unwrap()
+    );
+    let quiet = w.sync().await;
+    let s = quiet.entity("subcontracts").unwrap();
+    assert_eq!((s.created.erp, s.updated.erp), (0, 0), "{s:#?}");
+}
+
 async fn purchase_orders_land_in_stock_orders_when_the_orders_tab_says_so(w: World) {
     runner::commitments::set_orders_target(
         &w.state,
@@ -3151,6 +3229,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    a_line_deleted_in_procore_leaves_the_others_on_their_activities,
     a_status_rule_change_brings_documents_left_out_before,
     lines_made_by_a_run_that_lost_them_are_read_back_not_assumed,
     order_invoices_become_subcontractor_invoices_in_their_billing_period,
