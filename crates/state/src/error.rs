@@ -101,6 +101,9 @@ pub enum StateError {
     /// The conflict was resolved already; resolving twice would hide which decision applied.
     #[error("conflict {0} is already resolved")]
     ConflictAlreadyResolved(i64),
+    /// A value given to the store breaks one of its rules (a taken user name, a short password).
+    #[error("{0}")]
+    Invalid(String),
     /// A setting or secret could not be (de)serialised.
     #[error("cannot encode or decode {what}: {source}")]
     Json {

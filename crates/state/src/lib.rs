@@ -10,6 +10,9 @@
 //! * [`SyncRun`], [`RecordOutcome`] — the Synchronization Manager's history;
 //! * [`Conflict`] — fields changed on both sides, left untouched until resolved;
 //! * settings — JSON key/values per maestro* company;
+//! * [`User`], [`UserGroup`], [`Rights`], [`Session`], [`ApiToken`], [`AuditEntry`] — security
+//!   management: Argon2id passwords, hashed session and API tokens, throttled sign-ins, the audit
+//!   log, and the run lease that keeps two runs of a company apart;
 //! * [`Cipher`], [`StateTokenStore`] — secrets encrypted at rest, and a [`procore::TokenStore`]
 //!   on top of them.
 //!
@@ -48,6 +51,7 @@ pub mod error;
 pub mod pairing;
 pub mod run;
 pub mod secrets;
+pub mod security;
 pub mod settings;
 pub mod store;
 
@@ -61,4 +65,7 @@ pub use run::{
     RunId, RunReport, RunTrigger, SyncRun, SyncStatus, WrittenSide,
 };
 pub use secrets::{Cipher, Sealed, StateTokenStore, KEY_ENV, KEY_LEN};
+pub use security::{
+    ApiToken, AuditEntry, Language, LoginRefused, NewUser, Right, Rights, Session, User, UserGroup,
+};
 pub use store::{Backend, StateStore, StateTx};

@@ -11,4 +11,5 @@ mod conflicts;
 mod cursors;
 mod runs;
 mod secrets;
+mod security;
 mod settings;

@@ -1,0 +1,72 @@
+-- Security management: users, user groups and their rights, sign-in sessions, API tokens, failed
+-- sign-ins (throttling), the audit log, and the lease that keeps two runs of a company apart.
+-- Keep in step with migrations/postgres/0003_security.sql.
+
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    username      TEXT    NOT NULL UNIQUE,
+    display_name  TEXT    NOT NULL,
+    -- An Argon2id PHC string: the password itself is never stored.
+    password_hash TEXT    NOT NULL,
+    language      TEXT    NOT NULL CHECK (language IN ('en', 'fr')),
+    -- JSON array of rights ("configure", "run", "run:<entity>", "resolve", "view", "manage_users").
+    rights        TEXT    NOT NULL,
+    created_at    TEXT    NOT NULL,
+    disabled_at   TEXT
+);
+
+CREATE TABLE user_groups (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    name       TEXT    NOT NULL UNIQUE,
+    rights     TEXT    NOT NULL,
+    created_at TEXT    NOT NULL
+);
+
+CREATE TABLE group_members (
+    group_id INTEGER NOT NULL REFERENCES user_groups (id) ON DELETE CASCADE,
+    user_id  INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    PRIMARY KEY (group_id, user_id)
+);
+
+-- A browser session: only the SHA-256 of its cookie is kept, so the table cannot be replayed.
+CREATE TABLE sessions (
+    token_hash TEXT    PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    csrf_token TEXT    NOT NULL,
+    created_at TEXT    NOT NULL,
+    expires_at TEXT    NOT NULL
+);
+
+CREATE TABLE api_tokens (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    name         TEXT    NOT NULL,
+    token_hash   TEXT    NOT NULL UNIQUE,
+    created_at   TEXT    NOT NULL,
+    last_used_at TEXT,
+    revoked_at   TEXT
+);
+
+CREATE TABLE login_failures (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT    NOT NULL,
+    at       TEXT    NOT NULL
+);
+CREATE INDEX login_failures_username ON login_failures (username, id);
+
+CREATE TABLE audit_log (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          TEXT    NOT NULL,
+    actor       TEXT    NOT NULL,
+    erp_company TEXT,
+    action      TEXT    NOT NULL,
+    detail      TEXT    NOT NULL
+);
+
+-- Who is running a company's synchronization, until when: two runs of one company never overlap,
+-- whichever process or machine starts them.
+CREATE TABLE run_leases (
+    erp_company TEXT PRIMARY KEY,
+    holder      TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+);
