@@ -8,21 +8,13 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use clap::Args;
 use erp::{Company, ErpStore};
-use procore::{AppCredentials, Client, Environment, EnvironmentKind, Secret};
-use serde::{Deserialize, Serialize};
-use state::{Cipher, Pairing, StateStore, StateTokenStore};
-use url::Url;
+use procore::{AppCredentials, Client, Secret};
+use runner::connection::NotConfigured;
+use state::{Cipher, Pairing, StateStore};
 
 use crate::exit::{self, Fail};
 
-/// Setting (per maestro* company) holding its Procore connection.
-pub const CONNECTION_SETTING: &str = "procore.connection";
-/// Installation-wide settings are kept under this company name.
-pub const INSTALLATION: &str = "";
-/// Installation setting: the Procore app's client id.
-pub const CLIENT_ID_SETTING: &str = "procore.client_id";
-/// Installation secret: the Procore app's client secret.
-pub const CLIENT_SECRET: &str = "procore.client_secret";
+pub use runner::connection::{Connection, CONNECTION_SETTING};
 
 /// Where the data is, and which company.
 #[derive(Args, Debug, Clone)]
@@ -136,91 +128,34 @@ impl Opened {
 
     /// A Procore client for the company's pairing, with its encrypted tokens.
     pub async fn client(&self, pairing: &Pairing) -> anyhow::Result<Client> {
-        let connection: Connection = self
-            .state
-            .setting_as(&self.company.code, CONNECTION_SETTING)
-            .await?
-            .ok_or_else(|| {
-                Fail::new(
-                    exit::CONFIG,
-                    "no Procore connection is configured: run `mpsync init`",
-                )
-            })?;
-        let credentials = self.credentials().await?.ok_or_else(|| {
-            Fail::new(
-                exit::CONFIG,
-                "the Procore app credentials are not configured: run `mpsync init`",
-            )
-        })?;
-        let tokens = Arc::new(StateTokenStore::for_pairing(
-            self.state.clone(),
+        runner::connection::client_for(
+            &self.state,
             self.cipher.clone(),
-            pairing.id,
-        ));
-        Ok(Client::builder(connection.environment(), credentials)
-            .token_store(tokens)
-            .company_id(pairing.procore_company_id)
-            .build()?)
+            &self.company.code,
+            pairing,
+        )
+        .await?
+        .map_err(|missing| {
+            let message = match missing {
+                NotConfigured::Connection => {
+                    "no Procore connection is configured: run `mpsync init`"
+                }
+                NotConfigured::Credentials => {
+                    "the Procore app credentials are not configured: run `mpsync init`"
+                }
+            };
+            Fail::new(exit::CONFIG, message).into()
+        })
     }
 
     /// The Procore app credentials saved by `mpsync init`.
     pub async fn credentials(&self) -> anyhow::Result<Option<AppCredentials>> {
-        let id: Option<String> = self
-            .state
-            .setting_as(INSTALLATION, CLIENT_ID_SETTING)
-            .await?;
-        let secret = self.state.secret(&self.cipher, CLIENT_SECRET).await?;
-        Ok(match (id, secret) {
-            (Some(client_id), Some(client_secret)) => Some(AppCredentials {
-                client_id,
-                client_secret,
-            }),
-            _ => None,
-        })
+        Ok(runner::connection::credentials(&self.state, &self.cipher).await?)
     }
 
     /// Saves the Procore app credentials, the secret encrypted.
     pub async fn save_credentials(&self, credentials: &AppCredentials) -> anyhow::Result<()> {
-        self.state
-            .set_setting_as(INSTALLATION, CLIENT_ID_SETTING, &credentials.client_id)
-            .await?;
-        self.state
-            .put_secret(&self.cipher, CLIENT_SECRET, &credentials.client_secret)
-            .await?;
-        Ok(())
-    }
-}
-
-/// A Procore environment as configured: a preset, or a custom URL whose kind is declared.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "preset", rename_all = "snake_case")]
-pub enum Connection {
-    Production,
-    DeveloperSandbox,
-    MonthlySandbox,
-    Custom {
-        login_url: Url,
-        api_url: Url,
-        kind: EnvironmentKind,
-    },
-}
-
-impl Connection {
-    pub fn environment(&self) -> Environment {
-        match self {
-            Connection::Production => Environment::Production,
-            Connection::DeveloperSandbox => Environment::DeveloperSandbox,
-            Connection::MonthlySandbox => Environment::MonthlySandbox,
-            Connection::Custom {
-                login_url,
-                api_url,
-                kind,
-            } => Environment::Custom {
-                login_url: login_url.clone(),
-                api_url: api_url.clone(),
-                kind: *kind,
-            },
-        }
+        Ok(runner::connection::save_credentials(&self.state, &self.cipher, credentials).await?)
     }
 }
 

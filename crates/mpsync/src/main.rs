@@ -8,6 +8,7 @@ mod init;
 mod link_cmd;
 mod report;
 mod runs_cmd;
+mod serve_cmd;
 mod settings_cmd;
 mod sync_cmd;
 
@@ -118,6 +119,10 @@ enum Command {
     /// Links records that already exist on both sides: `--auto` by matching (with
     /// `--dry-run` to only list), or one by hand.
     Link(link_cmd::LinkArgs),
+    /// Serves the web UI and the JSON API (tabs Authentication, Synchronization Settings,
+    /// Projects, Orders, Synchronization Manager; users and rights). With no user yet, prints a
+    /// one-time token that creates the first administrator.
+    Serve(serve_cmd::ServeArgs),
     /// The maestro* company data: CSV import and export of every entity, the demo company.
     Erp {
         /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
@@ -149,6 +154,7 @@ async fn main() -> ExitCode {
         Command::Conflicts(args) => conflicts_cmd::run(args).await,
         Command::Link(args) => link_cmd::run(args).await,
         Command::Settings(args) => settings_cmd::run(args).await,
+        Command::Serve(args) => serve_cmd::run(args).await.map(|()| ExitCode::SUCCESS),
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
     };
     match outcome {

@@ -9,7 +9,7 @@ use clap::Args;
 use runner::{Phase, Progress, ProgressSink, RunnerOptions, SyncRunner};
 
 use crate::context::Target;
-use crate::exit;
+use crate::exit::{self, Fail};
 use crate::report::{print_plan, print_summary, run_failure};
 
 #[derive(Args, Debug)]
@@ -45,11 +45,31 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
         client,
     )
     .with_options(options);
+    // Two runs of one company never overlap, whoever starts them (another `sync`, the web UI).
+    let lease = if args.dry_run {
+        None
+    } else {
+        let holder = format!("cli:{}", std::process::id());
+        Some(
+            runner::lease::RunLease::acquire(&opened.state, &opened.company.code, &holder)
+                .await?
+                .ok_or_else(|| {
+                    Fail::new(
+                        exit::UNAVAILABLE,
+                        format!(
+                            "a synchronization of {} is already running: try again when it ends",
+                            opened.company.code
+                        ),
+                    )
+                })?,
+        )
+    };
     let entities: Vec<&str> = args.entities.iter().map(String::as_str).collect();
-    let summary = runner
-        .sync(&entities, args.dry_run)
-        .await
-        .map_err(run_failure)?;
+    let outcome = runner.sync(&entities, args.dry_run).await;
+    if let Some(lease) = lease {
+        lease.release().await?;
+    }
+    let summary = outcome.map_err(run_failure)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {

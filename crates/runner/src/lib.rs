@@ -15,9 +15,12 @@
 pub mod billing;
 pub mod budgets;
 pub mod commitments;
+pub mod connection;
 pub mod cost_codes;
+pub mod enabled;
 pub mod entities;
 pub mod error;
+pub mod lease;
 pub mod order_invoices;
 pub mod progress;
 pub mod project_costs;

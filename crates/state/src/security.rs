@@ -304,6 +304,18 @@ impl UserRow {
     }
 }
 
+/// id, name, rights of a group.
+type GroupRow = (i64, String, Json<Value>);
+/// id, user, name, created, last used, revoked of an API token.
+type TokenRow = (
+    i64,
+    i64,
+    String,
+    DateTime<Utc>,
+    Option<DateTime<Utc>>,
+    Option<DateTime<Utc>>,
+);
+
 const USER_COLUMNS: &str =
     "id, username, display_name, password_hash, language, rights, created_at, disabled_at";
 
@@ -653,7 +665,7 @@ impl StateStore {
     /// Every group with its members.
     pub async fn list_groups(&self) -> Result<Vec<UserGroup>> {
         let mut pooled = self.acquire().await?;
-        let (groups, members): (Vec<(i64, String, Json<Value>)>, Vec<(i64, i64)>) = with_conn!(&mut pooled.conn(), c => {
+        let (groups, members): (Vec<GroupRow>, Vec<(i64, i64)>) = with_conn!(&mut pooled.conn(), c => {
             let groups = sqlx::query_as("SELECT id, name, rights FROM user_groups ORDER BY name")
                 .fetch_all(&mut *c)
                 .await?;
@@ -817,14 +829,7 @@ impl StateStore {
     /// A user's API tokens.
     pub async fn list_api_tokens(&self, user_id: i64) -> Result<Vec<ApiToken>> {
         let mut pooled = self.acquire().await?;
-        let rows: Vec<(
-            i64,
-            i64,
-            String,
-            DateTime<Utc>,
-            Option<DateTime<Utc>>,
-            Option<DateTime<Utc>>,
-        )> = with_conn!(&mut pooled.conn(), c => {
+        let rows: Vec<TokenRow> = with_conn!(&mut pooled.conn(), c => {
             sqlx::query_as(
                 "SELECT id, user_id, name, created_at, last_used_at, revoked_at FROM api_tokens \
                  WHERE user_id = $1 ORDER BY id",
