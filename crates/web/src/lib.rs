@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod connect;
 pub mod i18n;
 pub mod pages;
 pub mod runs;
@@ -44,6 +45,7 @@ struct Inner {
     /// no user exists.
     setup_token: Mutex<Option<String>>,
     board: runs::RunBoard,
+    pending: connect::PendingConnects,
 }
 
 /// The server's shared state.
@@ -56,6 +58,7 @@ impl AppState {
             config,
             setup_token: Mutex::new(None),
             board: runs::RunBoard::default(),
+            pending: connect::PendingConnects::default(),
         }))
     }
 
@@ -77,6 +80,10 @@ impl AppState {
 
     pub fn board(&self) -> &runs::RunBoard {
         &self.0.board
+    }
+
+    pub(crate) fn pending(&self) -> &connect::PendingConnects {
+        &self.0.pending
     }
 
     /// `scheme://host[:port]` of the public address.
@@ -130,6 +137,13 @@ pub fn router(app: AppState) -> Router {
             get(pages::auth_tab).post(pages::save_connection),
         )
         .route("/c/{company}/unpair", post(pages::unpair))
+        .route("/c/{company}/connect", post(connect::start))
+        .route("/callback", get(connect::callback))
+        .route(
+            "/c/{company}/auth/company",
+            get(connect::company_form).post(connect::choose_company),
+        )
+        .route("/c/{company}/disconnect", post(connect::disconnect))
         .route(
             "/c/{company}/settings",
             get(pages::settings_tab).post(pages::save_entities),
@@ -165,7 +179,7 @@ async fn security_headers(mut response: axum::response::Response) -> axum::respo
     headers.insert(
         CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; form-action 'self'",
+            "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'",
         ),
     );
     headers.insert(

@@ -10,7 +10,11 @@
   function show(live) {
     if (!live) return false;
     if (live.finished) {
-      if (wasRunning) { window.location.reload(); }
+      // Reload once the list does not yet show the run's end (or the run at all).
+      var row = live.run_id ? document.getElementById("run-" + live.run_id) : null;
+      if (wasRunning || (live.run_id && (!row || row.dataset.status === "in_progress"))) {
+        window.location.reload();
+      }
       return false;
     }
     var words = (fr ? "En cours : " : "Running: ") + (live.entity || "…") + " — " + (live.phase || "") +

@@ -95,7 +95,7 @@ fn when(t: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// The frame of every signed-in page.
-fn layout(
+pub(crate) fn layout(
     viewer: &Viewer,
     company: Option<&str>,
     current: &str,
@@ -176,7 +176,7 @@ fn back_to(path: &str, refused: Option<&str>) -> Response {
 }
 
 /// The company a `/c/{company}` route names, or 404.
-async fn company(app: &AppState, code: &str) -> Result<Company, WebError> {
+pub(crate) async fn company(app: &AppState, code: &str) -> Result<Company, WebError> {
     app.erp()
         .companies()
         .await?
@@ -645,6 +645,7 @@ pub async fn auth_tab(
     let credentials = runner::connection::credentials(app.state(), app.cipher()).await?;
     let pairing = app.state().active_pairing(&code).await?;
     let configure = viewer.rights().allows(&Right::Configure);
+    let status = crate::connect::status(&app, &code).await?;
     let preset = match &connection {
         Some(runner::connection::Connection::Production) | None => "production",
         Some(runner::connection::Connection::DeveloperSandbox) => "developer_sandbox",
@@ -668,6 +669,22 @@ pub async fn auth_tab(
                 dt { (tr.t("environment")) } dd { (connection.as_ref().map(|c| c.environment().api_url().to_string()).unwrap_or_else(|| "—".into())) }
                 dt { (tr.t("paired_with")) } dd {
                     @match &pairing { Some(p) => { (p.procore_company_id) " (" (p.environment) ", " (p.api_base_url) ")" }, None => { (tr.t("not_connected")) } }
+                }
+                @if let Some((user, expires)) = &status {
+                    dt { (tr.t("username")) } dd #procore-user { (user.as_deref().unwrap_or("—")) }
+                    dt { (tr.t("token_expires")) } dd { (when(*expires)) }
+                }
+            }
+            @if configure && connection.is_some() && credentials.is_some() {
+                form.inline method="post" action={"/c/" (code) "/connect"} {
+                    (csrf_field(&viewer))
+                    button #connect type="submit" { (tr.t("connect")) }
+                }
+            }
+            @if configure && status.is_some() {
+                form.inline method="post" action={"/c/" (code) "/disconnect"} {
+                    (csrf_field(&viewer))
+                    button #disconnect type="submit" { (tr.t("disconnect")) }
                 }
             }
         }
@@ -1191,6 +1208,7 @@ pub async fn manager(
     let content = html! {
         (flash(&q, tr))
         @if pairing.is_none() { p.flash.error { (tr.t("not_connected")) " " a href={"/c/" (code) "/auth"} { (tr.t("tab_auth")) } } }
+        @if let Some(failure) = app.board().get(&code).and_then(|l| l.failure) { p.flash.error role="alert" { (tr.t("error")) ": " (failure) } }
         section #live data-url={"/c/" (code) "/manager/live"} aria-live="polite" {
             h2 { (tr.t("live")) }
             p #live-text { (tr.t("live_none")) }
@@ -1215,7 +1233,7 @@ pub async fn manager(
                 thead { tr { th { (tr.t("run")) } th { (tr.t("started")) } th { (tr.t("duration")) } th { (tr.t("trigger")) } th { (tr.t("status")) } } }
                 tbody {
                     @for run in &runs {
-                        tr {
+                        tr id={"run-" (run.id)} data-status=(run.status.as_str()) {
                             td { a href={"/c/" (code) "/manager/runs/" (run.id)} { "#" (run.id) } }
                             td { (when(run.started_at)) }
                             td { (duration(run)) }

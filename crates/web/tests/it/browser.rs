@@ -317,3 +317,267 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
     let _ = stop.send(());
     server.await.unwrap().unwrap();
 }
+
+/// A field of a simulator record (top level or under `data`).
+fn field<'a>(record: &'a Value, name: &str) -> &'a Value {
+    record
+        .get(name)
+        .or_else(|| record.get("data").and_then(|d| d.get(name)))
+        .unwrap_or(&Value::Null)
+}
+
+async fn erp_fixture(h: &Harness) {
+    use erp::{ChangeOrigin, Employee, Supplier, SupplierStatus};
+    let erp = h.app.erp();
+    erp.upsert(
+        "TEST",
+        &[Supplier {
+            code: "F0042".into(),
+            name: "Béton Laurentien".into(),
+            status: SupplierStatus::Active,
+            linked_to_procore: true,
+            address: None,
+            city: Some("Saint-Jérôme".into()),
+            province: Some("QC".into()),
+            country: Some("CA".into()),
+            postal_code: None,
+            phone: None,
+            email: None,
+        }],
+        ChangeOrigin::User,
+    )
+    .await
+    .unwrap();
+    erp.upsert(
+        "TEST",
+        &[
+            Employee {
+                code: "E001".into(),
+                first_name: "Marie".into(),
+                last_name: "Tremblay".into(),
+                email: Some("marie.tremblay@laurentide.example".into()),
+                linked_to_procore: true,
+            },
+            Employee {
+                code: "E002".into(),
+                first_name: "Luc".into(),
+                last_name: "Gagnon".into(),
+                email: None,
+                linked_to_procore: true,
+            },
+        ],
+        ChangeOrigin::User,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser() {
+    use procore_sim::{seed, Kind, RateLimitConfig, SimConfig, SimServer};
+    let Some(driver) = Driver::start().await else {
+        return;
+    };
+    let sim = SimServer::start(SimConfig {
+        rate_limits: RateLimitConfig {
+            enabled: false,
+            ..RateLimitConfig::default()
+        },
+        ..SimConfig::default()
+    })
+    .await
+    .expect("simulator starts");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let origin = format!("http://{}", listener.local_addr().unwrap());
+    let h = Harness::with_url(&origin).await;
+    erp_fixture(&h).await;
+    h.user(
+        "admin",
+        &state::Right::all().into_iter().collect::<Vec<_>>(),
+    )
+    .await;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(web::serve(listener, h.app.clone(), async {
+        let _ = stopped.await;
+    }));
+
+    driver.goto(&format!("{origin}/login")).await;
+    driver.fill("input[name=username]", "admin").await;
+    driver.fill("input[name=password]", PASSWORD).await;
+    driver.click("button[type=submit]").await;
+    driver.click("a[href='/c/TEST/manager']").await;
+
+    // Authentication tab: the simulator as a custom sandbox URL, the app's key, then Connect.
+    driver.click("nav.tabs a[href='/c/TEST/auth']").await;
+    driver.click("input[value=custom]").await;
+    driver
+        .fill("input[name=login_url]", sim.login_url().as_str())
+        .await;
+    driver
+        .fill("input[name=api_url]", sim.api_url().as_str())
+        .await;
+    driver
+        .click("select[name=kind] option[value=sandbox]")
+        .await;
+    driver.fill("input[name=client_id]", seed::CLIENT_ID).await;
+    driver
+        .fill("input[name=client_secret]", seed::CLIENT_SECRET)
+        .await;
+    driver
+        .click("form[action='/c/TEST/auth'] button[type=submit]")
+        .await;
+    driver.wait_text("p.flash.ok", "Saved").await;
+    driver.click("#connect").await;
+    // Procore's (the simulator's) own sign-in page and consent.
+    driver.fill("input[name=email]", seed::USER_EMAIL).await;
+    driver
+        .fill("input[name=password]", seed::USER_PASSWORD)
+        .await;
+    driver.click("#login button[type=submit]").await;
+    driver.click("button[value=allow]").await;
+    // Back here: the Procore Company list.
+    driver.wait_text("h1", "Procore Company").await;
+    driver
+        .click(&format!(
+            "input[name=procore_company][value='{}']",
+            seed::COMPANY_ID
+        ))
+        .await;
+    driver
+        .click("form[action='/c/TEST/auth/company'] button[type=submit]")
+        .await;
+    driver.wait_text("#procore-user", seed::USER_EMAIL).await;
+    let pairing = h
+        .state()
+        .active_pairing("TEST")
+        .await
+        .unwrap()
+        .expect("paired");
+    assert_eq!(pairing.procore_company_id, seed::COMPANY_ID);
+
+    // Synchronization Settings: only the directory and the employees.
+    driver.click("nav.tabs a[href='/c/TEST/settings']").await;
+    for spec in runner::entities::SPECS {
+        if !["customers", "suppliers", "employees"].contains(&spec.name) {
+            driver.click(&format!("#on_{}", spec.name)).await;
+        }
+    }
+    driver.click("main button[type=submit]").await;
+    driver.wait_text("p.flash.ok", "Saved").await;
+    assert_eq!(
+        runner::enabled::enabled_entities(h.state(), "TEST")
+            .await
+            .unwrap(),
+        vec!["customers", "suppliers", "employees"]
+    );
+
+    // A run by hand, watched until the list shows how it ended: one employee has no email.
+    driver.click("nav.tabs a[href='/c/TEST/manager']").await;
+    driver.click("#run-form button").await;
+    driver.wait_text("#run-1", "Error").await;
+    driver.click("#run-1 a").await;
+    driver
+        .click("select[name=status] option[value=error]")
+        .await;
+    driver.click("form[role=search] button").await;
+    driver.wait_text("#outcomes", "E002").await;
+    driver.wait_text("#outcomes", "email").await;
+
+    // The record is fixed in maestro*, then retried from the run.
+    let mut luc = h
+        .app
+        .erp()
+        .get::<erp::Employee>("TEST", &"E002".to_owned())
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    luc.email = Some("luc.gagnon@laurentide.example".into());
+    h.app
+        .erp()
+        .upsert("TEST", &[luc], erp::ChangeOrigin::User)
+        .await
+        .unwrap();
+    driver.click("#retry").await;
+    driver.wait_text("#run-2", "Success").await;
+    let luc_id = h
+        .state()
+        .binding_by_erp_key(pairing.id, "employees", "E002")
+        .await
+        .unwrap()
+        .expect("the retried employee is bound")
+        .procore_id;
+    let user = sim.admin().record(Kind::CompanyUser, luc_id).await.unwrap();
+    assert_eq!(
+        field(&user, "email_address"),
+        "luc.gagnon@laurentide.example",
+        "the retried employee reached Procore"
+    );
+
+    // The same supplier renamed on both sides: a conflict, resolved for maestro*.
+    let vendor = h
+        .state()
+        .binding_by_erp_key(pairing.id, "suppliers", "F0042")
+        .await
+        .unwrap()
+        .expect("supplier bound")
+        .procore_id;
+    sim.admin()
+        .update_record(
+            Kind::Vendor,
+            vendor,
+            json!({"name": "Béton Laurentien ltée"}),
+        )
+        .await
+        .unwrap();
+    let mut supplier = h
+        .app
+        .erp()
+        .get::<erp::Supplier>("TEST", &"F0042".to_owned())
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    supplier.name = "Béton Laurentien inc.".into();
+    h.app
+        .erp()
+        .upsert("TEST", &[supplier], erp::ChangeOrigin::User)
+        .await
+        .unwrap();
+    driver.click("#run-form button").await;
+    driver.wait_text("#run-3", "Warning").await;
+    driver.click("a[href='/c/TEST/conflicts']").await;
+    driver
+        .wait_text("#conflicts", "Béton Laurentien ltée")
+        .await;
+    driver.click("#conflicts button[value=erp]").await;
+    driver.wait_text("p.flash.ok", "Saved").await;
+    driver.click("nav.tabs a[href='/c/TEST/manager']").await;
+    driver.click("#run-form button").await;
+    driver.wait_text("#run-4", "Success").await;
+    let record = sim.admin().record(Kind::Vendor, vendor).await.unwrap();
+    assert_eq!(
+        field(&record, "name"),
+        "Béton Laurentien inc.",
+        "the chosen side was written"
+    );
+
+    let audit = h
+        .state()
+        .audit_log(Some("TEST"), state::Page::first(50))
+        .await
+        .unwrap();
+    for action in [
+        "pairing.created",
+        "run.started",
+        "conflict.resolved",
+        "settings.changed",
+    ] {
+        assert!(audit.iter().any(|e| e.action == action), "{action} audited");
+    }
+
+    driver.quit().await;
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+    sim.shutdown().await;
+}
