@@ -64,6 +64,7 @@ async fn list(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let opened = target.open().await?;
+    opened.authorize(&[state::Right::View]).await?;
     let pairing = opened.pairing().await?;
     let conflicts = opened
         .state
@@ -124,6 +125,7 @@ async fn list(
 
 async fn resolve(target: &Target, ids: &[i64], keep: Keep) -> anyhow::Result<ExitCode> {
     let opened = target.open().await?;
+    let actor = opened.authorize(&[state::Right::Resolve]).await?;
     let pairing = opened.pairing().await?;
     let resolution = match keep {
         Keep::Erp => Resolution::KeepErp,
@@ -145,16 +147,27 @@ async fn resolve(target: &Target, ids: &[i64], keep: Keep) -> anyhow::Result<Exi
             continue;
         }
         match opened.state.resolve_conflict(*id, resolution).await {
-            Ok(c) => println!(
-                "conflict {id}: {} {} field {}: {} kept; written at the next sync",
-                c.entity,
-                c.erp_key,
-                c.field,
-                match keep {
-                    Keep::Erp => "maestro*",
-                    Keep::Procore => "Procore",
-                }
-            ),
+            Ok(c) => {
+                opened
+                    .state
+                    .audit(
+                        &actor,
+                        Some(&opened.company.code),
+                        "conflict.resolved",
+                        &serde_json::json!({"conflict": id, "entity": c.entity, "record": c.erp_key, "field": c.field, "keep": resolution.as_str()}),
+                    )
+                    .await?;
+                println!(
+                    "conflict {id}: {} {} field {}: {} kept; written at the next sync",
+                    c.entity,
+                    c.erp_key,
+                    c.field,
+                    match keep {
+                        Keep::Erp => "maestro*",
+                        Keep::Procore => "Procore",
+                    }
+                )
+            }
             Err(StateError::ConflictAlreadyResolved(_)) => {
                 eprintln!("conflict {id}: already resolved");
                 refused += 1;

@@ -10,7 +10,7 @@ use clap::Args;
 use erp::{Company, ErpStore};
 use procore::{AppCredentials, Client, Secret};
 use runner::connection::NotConfigured;
-use state::{Cipher, Pairing, StateStore};
+use state::{Cipher, Pairing, Right, StateStore};
 
 use crate::exit::{self, Fail};
 
@@ -108,7 +108,47 @@ impl Target {
     }
 }
 
+/// The environment variable holding the API token a CLI user acts with.
+pub const TOKEN_ENV: &str = "MPSYNC_TOKEN";
+
 impl Opened {
+    /// Who runs this command, refused unless they hold every one of `rights`.
+    ///
+    /// Until the installation has a user, whoever can open its databases and key acts as its
+    /// operator. Once a user exists, every command that reads or changes the synchronization
+    /// acts as the user whose API token is in `MPSYNC_TOKEN` (made on the Security page or with
+    /// `mpsync users token`), with that user's rights.
+    pub async fn authorize(&self, rights: &[Right]) -> anyhow::Result<String> {
+        if self.state.count_users().await? == 0 {
+            return Ok(format!("cli:{}", std::env::var("USER").unwrap_or_default()));
+        }
+        let token = std::env::var(TOKEN_ENV).unwrap_or_default();
+        if token.trim().is_empty() {
+            return Err(Fail::new(
+                exit::NOPERM,
+                format!(
+                    "this installation has users: set {TOKEN_ENV} to your API token (the Security page of `mpsync serve`, or `mpsync users token`)"
+                ),
+            )
+            .into());
+        }
+        let Some((user, held)) = self.state.user_by_api_token(token.trim()).await? else {
+            return Err(Fail::new(
+                exit::NOPERM,
+                format!("{TOKEN_ENV} is not a valid API token (revoked, or its user disabled)"),
+            )
+            .into());
+        };
+        if let Some(missing) = rights.iter().find(|r| !held.allows(r)) {
+            return Err(Fail::new(
+                exit::NOPERM,
+                format!("user {} does not have the right '{missing}'", user.username),
+            )
+            .into());
+        }
+        Ok(user.username)
+    }
+
     /// The company's active pairing, or a configuration failure telling to run `mpsync init`.
     pub async fn pairing(&self) -> anyhow::Result<Pairing> {
         self.state

@@ -76,6 +76,7 @@ pub struct InitArgs {
 
 pub async fn run(args: InitArgs) -> anyhow::Result<()> {
     let opened = args.target.open().await?;
+    opened.authorize(&[state::Right::Configure]).await?;
     let company = &opened.company;
     let connection = connection(&args)?;
     let environment = connection.environment();

@@ -39,6 +39,13 @@ pub struct LinkArgs {
 
 pub async fn run(args: LinkArgs) -> anyhow::Result<ExitCode> {
     let opened = args.target.open().await?;
+    opened
+        .authorize(&[if args.dry_run {
+            state::Right::View
+        } else {
+            state::Right::Resolve
+        }])
+        .await?;
     let pairing = opened.pairing().await?;
     let client = opened.client(&pairing).await?;
     let runner = SyncRunner::new(

@@ -11,6 +11,7 @@ mod runs_cmd;
 mod serve_cmd;
 mod settings_cmd;
 mod sync_cmd;
+mod users_cmd;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,8 +34,8 @@ mod exit {
     /// Procore or a database could not be reached, or the rate limit ran out: try again later;
     /// nothing was lost, the next run goes on from where this one stopped.
     pub const UNAVAILABLE: u8 = 69;
-    /// Procore refused the connection (sign-in refused, token revoked): reconnect with
-    /// `mpsync init`.
+    /// Permission denied: Procore refused the connection (sign-in refused, token revoked:
+    /// reconnect with `mpsync init`), or the user of `MPSYNC_TOKEN` lacks the right.
     pub const NOPERM: u8 = 77;
     /// Not configured, or configured against the rules (a test company with production
     /// Procore): see the message.
@@ -82,8 +83,8 @@ mod exit {
         MPSYNC_STATE_DB, MPSYNC_COMPANY and MPSYNC_KEY_FILE.",
     after_help = "Exit status: 0 success; 1 failure; 2 wrong usage; 3 done, but records need a person \
         (errors, conflicts, ambiguous links); 65 input data refused, nothing written; 69 Procore \
-        or a database unreachable, try again later; 77 Procore refused the connection, run \
-        `mpsync init`; 78 not configured or configured against the rules."
+        or a database unreachable, try again later; 77 permission denied (Procore refused the \
+        connection: run `mpsync init`; or MPSYNC_TOKEN's user lacks the right); 78 not configured or configured against the rules."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -123,6 +124,8 @@ enum Command {
     /// Projects, Orders, Synchronization Manager; users and rights). With no user yet, prints a
     /// one-time token that creates the first administrator.
     Serve(serve_cmd::ServeArgs),
+    /// Security management: users, rights and API tokens (`MPSYNC_TOKEN` for the CLI).
+    Users(users_cmd::UsersArgs),
     /// The maestro* company data: CSV import and export of every entity, the demo company.
     Erp {
         /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
@@ -154,6 +157,7 @@ async fn main() -> ExitCode {
         Command::Conflicts(args) => conflicts_cmd::run(args).await,
         Command::Link(args) => link_cmd::run(args).await,
         Command::Settings(args) => settings_cmd::run(args).await,
+        Command::Users(args) => users_cmd::run(args).await,
         Command::Serve(args) => serve_cmd::run(args).await.map(|()| ExitCode::SUCCESS),
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,
     };

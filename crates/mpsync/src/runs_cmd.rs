@@ -81,6 +81,7 @@ fn per_status(counts: &[OutcomeCount]) -> BTreeMap<&'static str, u64> {
 
 async fn list(target: &Target, limit: u32, json: bool) -> anyhow::Result<ExitCode> {
     let opened = target.open().await?;
+    opened.authorize(&[state::Right::View]).await?;
     let pairing = opened.pairing().await?;
     let runs = opened
         .state
@@ -152,6 +153,7 @@ async fn show(
         })
         .transpose()?;
     let opened = target.open().await?;
+    opened.authorize(&[state::Right::View]).await?;
     let pairing = opened.pairing().await?;
     let filter = OutcomeFilter { entity, status };
     let report = opened

@@ -160,6 +160,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             target,
         }) => {
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let mode = match mode {
                 Mode::Direct => CostCodeMode::Direct { separator },
                 Mode::Concatenated => CostCodeMode::Concatenated { separator },
@@ -196,6 +197,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
                 .into());
             }
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let value = match master {
                 Master::Erp => FirstLink::ErpWins,
                 Master::Procore => FirstLink::ProcoreWins,
@@ -210,6 +212,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
         }
         Some(SettingsCommand::Orders { orders, target }) => {
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let value = match orders {
                 Orders::Regular => OrdersTarget::Regular,
                 Orders::Stock => OrdersTarget::Stock,
@@ -245,6 +248,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
                 .into());
             }
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let rule = StatusRule {
                 transfer: statuses.iter().map(|s| s.trim().to_owned()).collect(),
             };
@@ -268,6 +272,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             target,
         }) => {
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let details = PayrollDetails {
                 hours,
                 rate,
@@ -288,6 +293,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             target,
         }) => {
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let types = ProjectCostTypes {
                 purchase,
                 expense,
@@ -309,6 +315,7 @@ pub async fn run(args: SettingsArgs) -> anyhow::Result<ExitCode> {
             target,
         }) => {
             let opened = target.open().await?;
+            opened.authorize(&[state::Right::Configure]).await?;
             let mut map = CostTypeMap {
                 default,
                 ..CostTypeMap::default()
@@ -383,6 +390,7 @@ fn describe(map: &CostTypeMap) -> String {
 
 async fn show(target: &Target, json_out: bool) -> anyhow::Result<ExitCode> {
     let opened = target.open().await?;
+    opened.authorize(&[state::Right::View]).await?;
     let company = &opened.company.code;
     let mode = cost_code_mode(&opened.state, company).await?;
     let map: CostTypeMap = opened

@@ -31,6 +31,15 @@ pub struct SyncArgs {
 
 pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
     let opened = args.target.open().await?;
+    let needed: Vec<state::Right> = if args.entities.is_empty() {
+        vec![state::Right::Run(None)]
+    } else {
+        args.entities
+            .iter()
+            .map(|e| state::Right::Run(Some(e.clone())))
+            .collect()
+    };
+    let actor = opened.authorize(&needed).await?;
     let pairing = opened.pairing().await?;
     let client = opened.client(&pairing).await?;
     let options = RunnerOptions {
@@ -49,7 +58,16 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
     let lease = if args.dry_run {
         None
     } else {
-        let holder = format!("cli:{}", std::process::id());
+        opened
+            .state
+            .audit(
+                &actor,
+                Some(&opened.company.code),
+                "run.started",
+                &serde_json::json!({"entities": args.entities, "trigger": "cli"}),
+            )
+            .await?;
+        let holder = format!("cli:{actor}");
         Some(
             runner::lease::RunLease::acquire(&opened.state, &opened.company.code, &holder)
                 .await?

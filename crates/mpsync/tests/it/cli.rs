@@ -55,7 +55,18 @@ impl Cli {
     }
 
     async fn run(&self, args: &[&str]) -> Ran {
-        let output = tokio::time::timeout(Duration::from_secs(120), self.command(args).output())
+        self.run_with(args, &[]).await
+    }
+
+    async fn run_with(&self, args: &[&str], envs: &[(&str, &str)]) -> Ran {
+        let mut command = self.command(args);
+        command
+            .env_remove("MPSYNC_TOKEN")
+            .env_remove("MPSYNC_PASSWORD");
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        let output = tokio::time::timeout(Duration::from_secs(120), command.output())
             .await
             .expect("the command ends within two minutes")
             .expect("mpsync runs");
@@ -544,4 +555,74 @@ async fn a_test_company_is_never_paired_with_a_production_procore() {
     assert!(ran.stderr.contains("test"), "{}", ran.stderr);
     assert!(ran.stderr.contains("production"), "{}", ran.stderr);
     sim.shutdown().await;
+}
+
+#[tokio::test]
+async fn once_users_exist_every_command_needs_a_token_holding_its_right() {
+    let cli = Cli::new("rights");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+    // Before any user, the operator holding the files acts; the first user is the administrator.
+    let password = [("MPSYNC_PASSWORD", "correct horse battery")];
+    assert_code(
+        &cli.run_with(&["users", "add", "admin"], &password).await,
+        0,
+        "first admin",
+    );
+    let admin = cli.run(&["users", "token", "admin"]).await;
+    assert_code(&admin, 0, "the administrator's first token");
+    let admin = admin.stdout.trim().to_owned();
+    assert!(admin.starts_with("mps_"));
+
+    // From now on a token is needed, and its user's rights decide.
+    let refused = cli.run(&["runs"]).await;
+    assert_code(&refused, 77, "no token");
+    assert!(
+        refused.stderr.contains("MPSYNC_TOKEN"),
+        "{}",
+        refused.stderr
+    );
+    let as_admin = [("MPSYNC_TOKEN", admin.as_str()), password[0]];
+    assert_code(
+        &cli.run_with(&["users", "add", "lecteur", "--rights", "view"], &as_admin)
+            .await,
+        0,
+        "a viewer",
+    );
+    let viewer = cli
+        .run_with(&["users", "token", "lecteur"], &as_admin)
+        .await;
+    assert_code(&viewer, 0, "the viewer's token");
+    let as_viewer = [("MPSYNC_TOKEN", viewer.stdout.trim())];
+    let sync = cli.run_with(&["sync"], &as_viewer).await;
+    assert_code(&sync, 77, "a viewer may not run");
+    assert!(sync.stderr.contains("'run'"), "{}", sync.stderr);
+    let one = cli
+        .run_with(&["sync", "--entity", "suppliers"], &as_viewer)
+        .await;
+    assert_code(&one, 77, "nor run one entity");
+    assert_code(
+        &cli.run_with(&["settings", "orders", "stock"], &as_viewer)
+            .await,
+        77,
+        "nor configure",
+    );
+    assert_code(
+        &cli.run_with(&["users", "add", "x", "--rights", "run"], &as_viewer)
+            .await,
+        77,
+        "nor manage users",
+    );
+    // Viewing is allowed: the command gets past the rights to the missing connection.
+    assert_code(
+        &cli.run_with(&["runs"], &as_viewer).await,
+        78,
+        "a viewer reads runs",
+    );
+    assert_code(
+        &cli.run_with(&["runs"], &[("MPSYNC_TOKEN", "mps_forged")])
+            .await,
+        77,
+        "a forged token",
+    );
+    let _ = std::fs::remove_dir_all(&cli.dir);
 }
