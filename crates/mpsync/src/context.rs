@@ -146,7 +146,7 @@ impl Opened {
             )
             .into());
         }
-        Ok(user.username)
+        Ok(format!("cli:{}", user.username))
     }
 
     /// The company's active pairing, or a configuration failure telling to run `mpsync init`.

@@ -79,6 +79,9 @@ pub async fn run(args: InitArgs) -> anyhow::Result<()> {
     opened.authorize(&[state::Right::Configure]).await?;
     let company = &opened.company;
     let connection = connection(&args)?;
+    connection
+        .check()
+        .map_err(|why| Fail::new(exit::CONFIG, why))?;
     let environment = connection.environment();
 
     // The seed's strongest warning: never a test company against production, or the reverse.

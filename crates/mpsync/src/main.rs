@@ -3,6 +3,7 @@
 mod conflicts_cmd;
 mod context;
 mod demo;
+mod doctor_cmd;
 mod erp_cmd;
 mod init;
 mod link_cmd;
@@ -124,6 +125,9 @@ enum Command {
     /// Projects, Orders, Synchronization Manager; users and rights). With no user yet, prints a
     /// one-time token that creates the first administrator.
     Serve(serve_cmd::ServeArgs),
+    /// Checks, one line each, what a synchronization needs: databases, company, Procore
+    /// connection and token, Procore company, permitted projects, the server's address.
+    Doctor(doctor_cmd::DoctorArgs),
     /// Security management: users, rights and API tokens (`MPSYNC_TOKEN` for the CLI).
     Users(users_cmd::UsersArgs),
     /// The maestro* company data: CSV import and export of every entity, the demo company.
@@ -157,6 +161,7 @@ async fn main() -> ExitCode {
         Command::Conflicts(args) => conflicts_cmd::run(args).await,
         Command::Link(args) => link_cmd::run(args).await,
         Command::Settings(args) => settings_cmd::run(args).await,
+        Command::Doctor(args) => doctor_cmd::run(args).await,
         Command::Users(args) => users_cmd::run(args).await,
         Command::Serve(args) => serve_cmd::run(args).await.map(|()| ExitCode::SUCCESS),
         Command::Erp { erp_db, command } => erp_cmd::run(&erp_db, command).await,

@@ -84,6 +84,7 @@ pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
         cipher,
         public_url: public_url.clone(),
         session_lifetime: chrono::Duration::hours(args.session_hours.clamp(1, 24 * 30)),
+        schedule_tick: Some(std::time::Duration::from_secs(30)),
     });
     println!("mpsync serve listening on http://{bound} (public address {public_url})");
     if let Some(token) = app.setup_token().await? {

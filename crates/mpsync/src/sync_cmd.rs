@@ -67,7 +67,7 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
                 &serde_json::json!({"entities": args.entities, "trigger": "cli"}),
             )
             .await?;
-        let holder = format!("cli:{actor}");
+        let holder = actor.clone();
         Some(
             runner::lease::RunLease::acquire(&opened.state, &opened.company.code, &holder)
                 .await?

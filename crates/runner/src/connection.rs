@@ -54,6 +54,61 @@ impl Connection {
     }
 }
 
+impl Connection {
+    /// Refuses a custom URL that could carry the grant where it should not go: a Procore host
+    /// declared as the other kind (a production host called a sandbox lets a test company
+    /// reach production), or a non-loopback address without TLS (the client secret and the
+    /// tokens travel in those requests).
+    pub fn check(&self) -> Result<(), String> {
+        let Connection::Custom {
+            login_url,
+            api_url,
+            kind,
+        } = self
+        else {
+            return Ok(());
+        };
+        for (what, url) in [("login URL", login_url), ("API URL", api_url)] {
+            let host = url
+                .host_str()
+                .unwrap_or("")
+                .trim_end_matches('.')
+                .to_ascii_lowercase();
+            let loopback =
+                host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1";
+            if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+                return Err(format!(
+                    "{what} {url}: use https (plain http only on this machine's loopback address)"
+                ));
+            }
+            if host == "procore.com" || host.ends_with(".procore.com") {
+                let actual = procore_host_kind(&host);
+                if actual != *kind {
+                    return Err(format!(
+                        "{what} {url} is a Procore {actual} host, not {kind}: choose the preset, or declare it as {actual}"
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The kind of a Procore host: the sandbox hosts are named, everything else is production.
+fn procore_host_kind(host: &str) -> EnvironmentKind {
+    const SANDBOX: &[&str] = &[
+        "sandbox.procore.com",
+        "login-sandbox.procore.com",
+        "login-sandbox-monthly.procore.com",
+        "api-monthly.procore.com",
+    ];
+    if SANDBOX.contains(&host) {
+        EnvironmentKind::Sandbox
+    } else {
+        EnvironmentKind::Production
+    }
+}
+
 /// The connection configured for a company, if any.
 pub async fn connection(
     state: &StateStore,
@@ -124,4 +179,51 @@ pub async fn client_for(
         .token_store(tokens)
         .company_id(pairing.procore_company_id)
         .build()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn custom(login: &str, api: &str, kind: EnvironmentKind) -> Connection {
+        Connection::Custom {
+            login_url: login.parse().unwrap(),
+            api_url: api.parse().unwrap(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn a_custom_url_cannot_pass_production_off_as_a_sandbox() {
+        use EnvironmentKind::*;
+        assert!(custom(
+            "https://login.procore.com",
+            "https://api.procore.com.",
+            Sandbox
+        )
+        .check()
+        .is_err());
+        assert!(custom(
+            "https://login-sandbox.procore.com",
+            "https://sandbox.procore.com",
+            Sandbox
+        )
+        .check()
+        .is_ok());
+        assert!(custom(
+            "https://login.acme.procore.com",
+            "https://api.acme.procore.com",
+            Production
+        )
+        .check()
+        .is_ok());
+        let plain = custom("http://proxy.example", "https://api.example", Sandbox).check();
+        assert!(plain.unwrap_err().contains("https"));
+        assert!(
+            custom("http://127.0.0.1:9000", "http://127.0.0.1:9001", Sandbox)
+                .check()
+                .is_ok()
+        );
+        assert!(Connection::Production.check().is_ok());
+    }
 }

@@ -548,20 +548,37 @@ impl StateStore {
         password: &Secret,
     ) -> Result<std::result::Result<User, LoginRefused>> {
         let name = username.trim().to_lowercase();
-        let since = now() - THROTTLE_WINDOW;
+        let at = now();
+        let since = at - THROTTLE_WINDOW;
+        // The attempt is written before it is checked, so tries sent in parallel cannot all slip
+        // under the limit: each counts only the attempts before its own.
         let mut pooled = self.acquire().await?;
-        let recent: Vec<DateTime<Utc>> = with_conn!(&mut pooled.conn(), c => {
-            sqlx::query_scalar(
-                "SELECT at FROM login_failures WHERE username = $1 AND at > $2 ORDER BY id",
+        let (attempt, earlier): (i64, Vec<DateTime<Utc>>) = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query("DELETE FROM login_failures WHERE at <= $1")
+                .bind(since)
+                .execute(&mut *c)
+                .await?;
+            let attempt: i64 = sqlx::query_scalar(
+                "INSERT INTO login_failures (username, at) VALUES ($1, $2) RETURNING id",
             )
             .bind(&name)
-            .bind(since)
+            .bind(at)
+            .fetch_one(&mut *c)
+            .await?;
+            let earlier = sqlx::query_scalar(
+                "SELECT at FROM login_failures WHERE username = $1 AND id < $2 ORDER BY id",
+            )
+            .bind(&name)
+            .bind(attempt)
             .fetch_all(&mut *c)
-            .await?
+            .await?;
+            (attempt, earlier)
         });
         drop(pooled);
-        if recent.len() as i64 >= MAX_FAILURES {
-            let oldest = recent[recent.len() - MAX_FAILURES as usize];
+        if earlier.len() as i64 >= MAX_FAILURES {
+            // A refused try does not extend the wait.
+            self.forget_attempt(attempt).await?;
+            let oldest = earlier[earlier.len() - MAX_FAILURES as usize];
             return Ok(Err(LoginRefused::Throttled {
                 until: oldest + THROTTLE_WINDOW,
             }));
@@ -585,15 +602,19 @@ impl StateStore {
             });
             return Ok(Ok(found.expect("checked above").0));
         }
+        // The attempt written above stays: it is the failure counted.
+        Ok(Err(LoginRefused::BadCredentials))
+    }
+
+    async fn forget_attempt(&self, id: i64) -> Result<()> {
         let mut pooled = self.acquire().await?;
         with_conn!(&mut pooled.conn(), c => {
-            sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
-                .bind(&name)
-                .bind(now())
+            sqlx::query("DELETE FROM login_failures WHERE id = $1")
+                .bind(id)
                 .execute(&mut *c)
                 .await?;
         });
-        Ok(Err(LoginRefused::BadCredentials))
+        Ok(())
     }
 
     /// A user's effective rights: its own and its groups'.

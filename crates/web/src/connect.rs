@@ -31,15 +31,22 @@ struct Pending {
     username: String,
     company: String,
     started: DateTime<Utc>,
+    /// Also set in a cookie of the browser that started: the answer must come back to it.
+    nonce: String,
 }
+
+/// The cookie binding a sign-in to the browser that started it. `Lax`, since it must come
+/// back with Procore's redirect, and only sent to `/callback`.
+const OAUTH_COOKIE: &str = "mpsync_oauth";
 
 /// Sign-ins under way, by their OAuth `state`.
 #[derive(Default)]
 pub struct PendingConnects(Mutex<HashMap<String, Pending>>);
 
-/// The secret under which the tokens of a sign-in wait for the company choice.
-fn pending_secret(company: &str) -> String {
-    format!("procore.token_pair.pending.{company}")
+/// The secret under which the tokens of a user's sign-in wait for the company choice: per
+/// user, so two people connecting at once never take each other's tokens.
+fn pending_secret(company: &str, username: &str) -> String {
+    format!("procore.token_pair.pending.{company}.{username}")
 }
 
 /// The address Procore sends the browser back to (registered with the Procore app).
@@ -90,6 +97,7 @@ pub async fn start(
         return Ok(refused_to(&code, &why));
     }
     let state = procore::generate_state();
+    let nonce = state::security::random_token("");
     if let Ok(mut pending) = app.pending().0.lock() {
         let now = Utc::now();
         pending.retain(|_, p| now - p.started < PENDING_FOR);
@@ -99,11 +107,19 @@ pub async fn start(
                 username: posted.viewer.user().username.clone(),
                 company: code.clone(),
                 started: now,
+                nonce: nonce.clone(),
             },
         );
     }
     let url = oauth.authorize_url(&redirect_uri(&app), &state);
-    Ok(Redirect::to(url.as_str()).into_response())
+    let cookie = axum::http::HeaderValue::from_str(&format!(
+        "{OAUTH_COOKIE}={nonce}; Path=/callback; HttpOnly; Secure; SameSite=Lax; Max-Age=600"
+    ))
+    .map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(crate::auth::with_cookie(
+        Redirect::to(url.as_str()).into_response(),
+        cookie,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -133,6 +149,7 @@ fn continue_page(target: &str, message: &str) -> Response {
 /// Procore's answer: the code is exchanged for tokens, kept encrypted until a company is chosen.
 pub async fn callback(
     State(app): State<AppState>,
+    headers: axum::http::HeaderMap,
     Query(q): Query<Callback>,
 ) -> Result<Response, WebError> {
     let pending = q.state.as_deref().and_then(|s| {
@@ -140,7 +157,10 @@ pub async fn callback(
         let key = map.keys().find(|k| procore::verify_state(k, s))?.clone();
         map.remove(&key)
     });
-    let Some(pending) = pending.filter(|p| Utc::now() - p.started < PENDING_FOR) else {
+    let browser = crate::auth::cookie(&headers, OAUTH_COOKIE).unwrap_or("");
+    let Some(pending) = pending.filter(|p| {
+        Utc::now() - p.started < PENDING_FOR && crate::auth::same_token(&p.nonce, browser)
+    }) else {
         return Err(WebError::Forbidden(
             "this sign-in answer does not match a sign-in started here, or it expired: start again with Connect to Procore".into(),
         ));
@@ -179,7 +199,7 @@ pub async fn callback(
     StateTokenStore::named(
         app.state().clone(),
         app.cipher().clone(),
-        pending_secret(&pending.company),
+        pending_secret(&pending.company, &pending.username),
     )
     .save(&pair)
     .await
@@ -198,15 +218,17 @@ pub async fn callback(
     ))
 }
 
-/// A client on the tokens waiting for the company choice.
+/// A client on the tokens of `username`'s sign-in waiting for the company choice, and the
+/// store that holds them as the client refreshes them.
 async fn probe(
     app: &AppState,
     code: &str,
-) -> Result<Option<(Client, procore::TokenPair)>, WebError> {
+    username: &str,
+) -> Result<Option<(Client, Arc<MemoryTokenStore>)>, WebError> {
     let store = StateTokenStore::named(
         app.state().clone(),
         app.cipher().clone(),
-        pending_secret(code),
+        pending_secret(code, username),
     );
     let Some(pair) = store
         .load()
@@ -221,11 +243,12 @@ async fn probe(
     let credentials = runner::connection::credentials(app.state(), app.cipher())
         .await?
         .ok_or(WebError::NotFound)?;
+    let memory = Arc::new(MemoryTokenStore::with_pair(pair));
     let client = Client::builder(connection.environment(), credentials)
-        .token_store(Arc::new(MemoryTokenStore::with_pair(pair.clone())))
+        .token_store(memory.clone())
         .build()
         .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(Some((client, pair)))
+    Ok(Some((client, memory)))
 }
 
 /// The Procore Company list.
@@ -237,7 +260,7 @@ pub async fn company_form(
     viewer.require(&Right::Configure)?;
     crate::pages::company(&app, &code).await?;
     let tr = viewer.tr;
-    let Some((client, _)) = probe(&app, &code).await? else {
+    let Some((client, _)) = probe(&app, &code, &viewer.user().username).await? else {
         return Ok(refused_to(
             &code,
             "sign in to Procore first: Connect to Procore",
@@ -284,7 +307,7 @@ pub async fn choose_company(
 ) -> Result<Response, WebError> {
     posted.viewer.require(&Right::Configure)?;
     let company = crate::pages::company(&app, &code).await?;
-    let Some((client, pair)) = probe(&app, &code).await? else {
+    let Some((client, memory)) = probe(&app, &code, &posted.viewer.user().username).await? else {
         return Ok(refused_to(
             &code,
             "sign in to Procore first: Connect to Procore",
@@ -321,11 +344,20 @@ pub async fn choose_company(
         }
         Err(e) => return Err(e.into()),
     };
+    // The pair as it is now: listing the companies may have refreshed it, and Procore's
+    // refresh tokens are single use.
+    let pair = memory
+        .load()
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .ok_or_else(|| WebError::Internal("the sign-in's tokens are gone".into()))?;
     StateTokenStore::for_pairing(app.state().clone(), app.cipher().clone(), pairing.id)
         .save(&pair)
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
-    app.state().delete_secret(&pending_secret(&code)).await?;
+    app.state()
+        .delete_secret(&pending_secret(&code, &posted.viewer.user().username))
+        .await?;
     app.state()
         .audit(
             &posted.viewer.user().username,

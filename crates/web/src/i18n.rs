@@ -73,6 +73,11 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("export_csv", "Export to CSV", "Exporter en CSV"),
     ("retry_failed", "Retry failed records", "Relancer les enregistrements en erreur"),
     ("no_runs", "No run yet.", "Aucune exécution pour l'instant."),
+    (
+        "first_page_only",
+        "Only the first 1,000 records are shown: filter by entity or status, or export to CSV for all of them.",
+        "Seuls les 1 000 premiers enregistrements sont affichés : filtrez par entité ou statut, ou exportez en CSV pour les voir tous.",
+    ),
     ("no_outcomes", "No record matches.", "Aucun enregistrement ne correspond."),
     ("live", "Run in progress", "Exécution en cours"),
     ("live_none", "No run in progress.", "Aucune exécution en cours."),
@@ -89,6 +94,8 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("procore_entity", "Procore entity name", "Nom de l'entité Procore"),
     ("last_synced", "Last synchronized", "Dernière synchronisation"),
     ("depends_on", "After", "Après"),
+    ("schedule", "Schedule", "Horaire"),
+    ("schedule_company", "Every enabled entity, automatically", "Toutes les entités activées, automatiquement"),
     (
         "settings_help",
         "The arrows say which way each entity goes. Entities run in this order, each after those it depends on; an entity cannot be enabled without them.",

@@ -13,8 +13,10 @@ pub mod api;
 pub mod auth;
 pub mod connect;
 pub mod i18n;
+pub mod metrics;
 pub mod pages;
 pub mod runs;
+pub mod schedule;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -37,6 +39,8 @@ pub struct WebConfig {
     pub public_url: Url,
     /// How long a sign-in lasts.
     pub session_lifetime: chrono::Duration,
+    /// How often scheduled runs are looked for; none: no scheduled run.
+    pub schedule_tick: Option<std::time::Duration>,
 }
 
 struct Inner {
@@ -46,6 +50,7 @@ struct Inner {
     setup_token: Mutex<Option<String>>,
     board: runs::RunBoard,
     pending: connect::PendingConnects,
+    metrics: metrics::Metrics,
 }
 
 /// The server's shared state.
@@ -59,6 +64,7 @@ impl AppState {
             setup_token: Mutex::new(None),
             board: runs::RunBoard::default(),
             pending: connect::PendingConnects::default(),
+            metrics: metrics::Metrics::default(),
         }))
     }
 
@@ -80,6 +86,10 @@ impl AppState {
 
     pub fn board(&self) -> &runs::RunBoard {
         &self.0.board
+    }
+
+    pub fn metrics(&self) -> &metrics::Metrics {
+        &self.0.metrics
     }
 
     pub(crate) fn pending(&self) -> &connect::PendingConnects {
@@ -124,6 +134,7 @@ pub fn router(app: AppState) -> Router {
         .route("/", get(pages::home))
         .route("/static/style.css", get(style))
         .route("/static/live.js", get(live_js))
+        .route("/metrics", get(metrics::metrics))
         .route("/setup", get(pages::setup_form).post(pages::setup))
         .route("/login", get(pages::login_form).post(pages::login))
         .route("/logout", post(pages::logout))
@@ -215,7 +226,11 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let board = app.clone();
-    axum::serve(
+    let scheduler = app
+        .config()
+        .schedule_tick
+        .map(|tick| tokio::spawn(schedule::run(app.clone(), tick)));
+    let served = axum::serve(
         listener,
         router(app).into_make_service_with_connect_info::<SocketAddr>(),
     )
@@ -223,5 +238,9 @@ pub async fn serve(
         shutdown.await;
         board.board().wait_idle().await;
     })
-    .await
+    .await;
+    if let Some(task) = scheduler {
+        task.abort();
+    }
+    served
 }

@@ -90,6 +90,15 @@ fn status_badge(tr: Tr, status: SyncStatus) -> Markup {
     html! { span class={"badge " (status.as_str())} { span aria-hidden="true" { (icon) } " " (tr.t(status_key(status))) } }
 }
 
+fn interval(tr: Tr, minutes: u32) -> String {
+    match (minutes, tr.0) {
+        (m, Language::Fr) if m >= 60 && m % 60 == 0 => format!("toutes les {} h", m / 60),
+        (m, Language::Fr) => format!("toutes les {m} min"),
+        (m, _) if m >= 60 && m % 60 == 0 => format!("every {} h", m / 60),
+        (m, _) => format!("every {m} min"),
+    }
+}
+
 fn when(t: chrono::DateTime<chrono::Utc>) -> String {
     t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
 }
@@ -265,7 +274,11 @@ pub struct LoginForm {
 
 /// Only a path of this site, never another host.
 fn local_path(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+    // Browsers drop tabs and newlines from URLs, so `/\t/evil` would become `//evil`.
+    let plain = !next
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || c == '\\');
+    if plain && next.starts_with('/') && !next.starts_with("//") {
         next
     } else {
         "/"
@@ -464,9 +477,6 @@ pub async fn users(
     let tokens = app.state().list_api_tokens(viewer.user().id).await?;
     let content = html! {
         (flash(&q, tr))
-        @if let Some(token) = q.get("token") {
-            p.flash.ok role="status" { (tr.t("token_once")) " " code #new-token { (token) } }
-        }
         @if manage {
             h2 { (tr.t("users")) }
             table {
@@ -609,9 +619,20 @@ pub async fn create_token(State(app): State<AppState>, posted: Posted<TokenForm>
             &serde_json::json!({"name": posted.form.name}),
         )
         .await?;
-    // Shown once, on the page the redirect leads to; never stored in clear.
-    let query = serde_urlencoded::to_string([("token", token.expose())]).unwrap_or_default();
-    Ok(Redirect::to(&format!("/users?{query}")).into_response())
+    // Shown once, in this answer (never in a URL, never stored in clear).
+    let tr = posted.viewer.tr;
+    let content = html! {
+        p.flash.ok role="status" { (tr.t("token_once")) }
+        p { code #new-token { (token.expose()) } }
+        p { a href="/users" { (tr.t("back")) } }
+    };
+    Ok(layout(
+        &posted.viewer,
+        None,
+        "users",
+        tr.t("new_token"),
+        content,
+    ))
 }
 
 pub async fn audit(State(app): State<AppState>, viewer: Viewer) -> PageResult {
@@ -639,6 +660,7 @@ pub async fn auth_tab(
     Path(code): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
 ) -> PageResult {
+    viewer.require(&Right::View)?;
     let company = company(&app, &code).await?;
     let tr = viewer.tr;
     let connection = runner::connection::connection(app.state(), &code).await?;
@@ -817,14 +839,24 @@ pub async fn save_connection(
         }
         other => return Err(WebError::BadRequest(format!("unknown preset {other}"))),
     };
+    if let Err(why) = connection.check() {
+        return Ok(back_to(&format!("/c/{code}/auth"), Some(&why)));
+    }
     let environment = connection.environment();
     if let Err(why) = check_environment(&company, &environment) {
         return Ok(back_to(&format!("/c/{code}/auth"), Some(&why)));
     }
     // Once records are bound the pairing is fixed: re-pointing it is refused until unpaired.
     if let Some(pairing) = app.state().active_pairing(&code).await? {
-        let same = pairing.api_base_url == environment.api_url().as_str()
-            && pairing.environment == environment.kind();
+        let current = runner::connection::connection(app.state(), &code).await?;
+        let same = match &current {
+            Some(c) => *c == connection,
+            None => {
+                pairing.api_base_url.trim_end_matches('/')
+                    == environment.api_url().as_str().trim_end_matches('/')
+                    && pairing.environment == environment.kind()
+            }
+        };
         if !same {
             return Ok(back_to(
                 &format!("/c/{code}/auth"),
@@ -906,6 +938,7 @@ pub async fn settings_tab(
     Path(code): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
 ) -> PageResult {
+    viewer.require(&Right::View)?;
     company(&app, &code).await?;
     let tr = viewer.tr;
     let enabled = runner::enabled::enabled_entities(app.state(), &code).await?;
@@ -917,13 +950,29 @@ pub async fn settings_tab(
         None => vec![],
     };
     let configure = viewer.rights().allows(&Right::Configure);
+    let schedule: crate::schedule::Schedule = app
+        .state()
+        .setting_as(&code, crate::schedule::SCHEDULE_SETTING)
+        .await?
+        .unwrap_or_default();
+    let every = |name: &str, current: Option<u32>| {
+        html! {
+            select name=(name) id=(name) disabled[!configure] {
+                option value="" { "—" }
+                @for m in crate::schedule::CHOICES {
+                    option value=(m) selected[current == Some(*m)] { (interval(tr, *m)) }
+                }
+            }
+        }
+    };
     let content = html! {
         (flash(&q, tr))
         p { (tr.t("settings_help")) }
         form method="post" action={"/c/" (code) "/settings"} {
             (csrf_field(&viewer))
+            p { label for="every_company" { (tr.t("schedule_company")) } " " (every("every_company", schedule.company_every)) }
             table.entities {
-                thead { tr { th { "#" } th { (tr.t("enabled")) } th { (tr.t("entity")) } th { (tr.t("direction")) } th { (tr.t("procore_entity")) } th { (tr.t("depends_on")) } th { (tr.t("last_synced")) } } }
+                thead { tr { th { "#" } th { (tr.t("enabled")) } th { (tr.t("entity")) } th { (tr.t("direction")) } th { (tr.t("procore_entity")) } th { (tr.t("depends_on")) } th { (tr.t("last_synced")) } th { (tr.t("schedule")) } } }
                 tbody {
                     @for (n, spec) in order.iter().enumerate() {
                         @let (glyph, words) = arrow(spec.direction);
@@ -936,6 +985,7 @@ pub async fn settings_tab(
                             td { (procore_name(spec.name)) }
                             td { (spec.depends_on.join(", ")) }
                             td { (last.map(when).unwrap_or_else(|| "—".into())) }
+                            td { (every(&format!("every_{}", spec.name), schedule.entities.get(spec.name).copied())) }
                         }
                     }
                 }
@@ -969,14 +1019,42 @@ pub async fn save_entities(
                 .is_some_and(|v| v == "1")
         })
         .collect();
+    let minutes = |key: &str| -> Result<Option<u32>, WebError> {
+        match posted
+            .form
+            .get(key)
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+        {
+            None => Ok(None),
+            Some(v) => v
+                .parse::<u32>()
+                .ok()
+                .filter(|m| crate::schedule::CHOICES.contains(m))
+                .map(Some)
+                .ok_or_else(|| WebError::BadRequest(format!("{key}: not an interval offered"))),
+        }
+    };
+    let mut schedule = crate::schedule::Schedule {
+        company_every: minutes("every_company")?,
+        ..Default::default()
+    };
+    for name in &names {
+        if let Some(m) = minutes(&format!("every_{name}"))? {
+            schedule.entities.insert((*name).to_owned(), m);
+        }
+    }
     match runner::enabled::set_enabled_entities(app.state(), &code, &names).await {
         Ok(()) => {
+            app.state()
+                .set_setting_as(&code, crate::schedule::SCHEDULE_SETTING, &schedule)
+                .await?;
             app.state()
                 .audit(
                     &posted.viewer.user().username,
                     Some(&code),
                     "settings.changed",
-                    &serde_json::json!({"name": runner::enabled::ENABLED_SETTING, "value": names}),
+                    &serde_json::json!({"name": runner::enabled::ENABLED_SETTING, "value": names, "schedule": schedule}),
                 )
                 .await?;
             Ok(back_to(&format!("/c/{code}/settings"), None))
@@ -994,6 +1072,7 @@ pub async fn projects_tab(
     Path(code): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
 ) -> PageResult {
+    viewer.require(&Right::View)?;
     company(&app, &code).await?;
     let tr = viewer.tr;
     let mode = runner::cost_codes::cost_code_mode(app.state(), &code).await?;
@@ -1088,6 +1167,7 @@ pub async fn orders_tab(
     Path(code): Path<String>,
     Query(q): Query<BTreeMap<String, String>>,
 ) -> PageResult {
+    viewer.require(&Right::View)?;
     company(&app, &code).await?;
     let tr = viewer.tr;
     let target = runner::commitments::orders_target(app.state(), &code).await?;
@@ -1302,6 +1382,16 @@ pub async fn retry_run(
     posted: Posted<BTreeMap<String, String>>,
 ) -> PageResult {
     company(&app, &code).await?;
+    posted.viewer.require(&Right::View)?;
+    let pairing = app
+        .state()
+        .active_pairing(&code)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let run = app.state().run(id).await?.ok_or(WebError::NotFound)?;
+    if run.pairing != pairing.id {
+        return Err(WebError::NotFound);
+    }
     let entities = crate::runs::failed_entities(app.state(), id).await?;
     for e in &entities {
         posted.viewer.require(&Right::Run(Some(e.clone())))?;
@@ -1363,15 +1453,7 @@ async fn filtered_outcomes(
     let outcomes = report
         .outcomes
         .into_iter()
-        .filter(|o| {
-            needle.is_empty()
-                || o.message.to_lowercase().contains(&needle)
-                || o.erp_key
-                    .as_deref()
-                    .is_some_and(|k| k.to_lowercase().contains(&needle))
-                || o.procore_id
-                    .is_some_and(|p| p.to_string().contains(&needle))
-        })
+        .filter(|o| matches_text(o, &needle))
         .collect();
     Ok((report.run, outcomes))
 }
@@ -1412,6 +1494,7 @@ pub async fn run_detail(
                 button #retry type="submit" { (tr.t("retry_failed")) " (" (failed.join(", ")) ")" }
             }
         }
+        @if outcomes.len() >= state::run::MAX_PAGE as usize { p.flash.error role="status" { (tr.t("first_page_only")) } }
         @if outcomes.is_empty() { p { (tr.t("no_outcomes")) } } @else {
             table #outcomes {
                 thead { tr { th { (tr.t("status")) } th { (tr.t("entity")) } th { (tr.t("record")) } th { "Procore" } th { (tr.t("action")) } th { (tr.t("side")) } th { (tr.t("message")) } } }
@@ -1440,6 +1523,66 @@ pub async fn run_detail(
     ))
 }
 
+/// Every outcome of a run matching the filter, page after page (the export is never cut).
+async fn all_outcomes(
+    app: &AppState,
+    code: &str,
+    id: i64,
+    query: &OutcomeQuery,
+) -> Result<Vec<state::RecordOutcome>, WebError> {
+    let pairing = app
+        .state()
+        .active_pairing(code)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    let filter = OutcomeFilter {
+        entity: (!query.entity.is_empty()).then(|| query.entity.clone()),
+        status: if query.status.is_empty() {
+            None
+        } else {
+            Some(query.status.parse()?)
+        },
+    };
+    let needle = query.q.trim().to_lowercase();
+    let mut all = Vec::new();
+    let mut offset = 0;
+    for _ in 0..10_000 {
+        let page = Page {
+            offset,
+            limit: state::run::MAX_PAGE,
+        };
+        let report = app
+            .state()
+            .run_report(id, &filter, page)
+            .await?
+            .ok_or(WebError::NotFound)?;
+        if report.run.pairing != pairing.id {
+            return Err(WebError::NotFound);
+        }
+        let n = report.outcomes.len() as u32;
+        all.extend(
+            report
+                .outcomes
+                .into_iter()
+                .filter(|o| matches_text(o, &needle)),
+        );
+        if n < state::run::MAX_PAGE {
+            break;
+        }
+        offset += n;
+    }
+    Ok(all)
+}
+
+fn matches_text(o: &state::RecordOutcome, needle: &str) -> bool {
+    needle.is_empty()
+        || o.message.to_lowercase().contains(needle)
+        || o.erp_key
+            .as_deref()
+            .is_some_and(|k| k.to_lowercase().contains(needle))
+        || o.procore_id.is_some_and(|p| p.to_string().contains(needle))
+}
+
 /// A cell that a spreadsheet would read as a formula is quoted so it stays text.
 fn csv_cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
@@ -1456,7 +1599,7 @@ pub async fn run_csv(
     Query(query): Query<OutcomeQuery>,
 ) -> PageResult {
     viewer.require(&Right::View)?;
-    let (_, outcomes) = filtered_outcomes(&app, &code, id, &query).await?;
+    let outcomes = all_outcomes(&app, &code, id, &query).await?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| WebError::Internal(e.to_string());
     out.write_record([
@@ -1641,6 +1784,8 @@ mod tests {
         assert_eq!(local_path("/c/ACME/manager"), "/c/ACME/manager");
         assert_eq!(local_path("//evil.example"), "/");
         assert_eq!(local_path("https://evil.example"), "/");
+        assert_eq!(local_path("/\t/evil.example"), "/", "a tab browsers drop");
+        assert_eq!(local_path("/\\evil.example"), "/");
     }
 
     #[test]

@@ -31,6 +31,22 @@ pub struct LiveRun {
     pub pending_until: Option<DateTime<Utc>>,
 }
 
+/// One run going, counted while it lives.
+struct Going(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Going {
+    fn new(count: Arc<std::sync::atomic::AtomicUsize>) -> Self {
+        count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Going(count)
+    }
+}
+
+impl Drop for Going {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
 /// The live runs, per company.
 #[derive(Default)]
 pub struct RunBoard {
@@ -102,14 +118,19 @@ pub async fn start(
                 "a synchronization of {company} is already running: wait for it to end"
             ))
         })?;
-    state
+    if let Err(e) = state
         .audit(
             actor,
             Some(company),
             "run.started",
             &serde_json::json!({"entities": entities, "trigger": trigger.as_str()}),
         )
-        .await?;
+        .await
+    {
+        // Not a run without its audit entry; the lease goes back at once.
+        let _ = lease.release().await;
+        return Err(e.into());
+    }
     let board_app = app.clone();
     let company_key = company.to_owned();
     if let Ok(mut runs) = app.board().runs.lock() {
@@ -146,6 +167,7 @@ pub async fn start(
         })
     };
     let gate = client.gate_watch();
+    let counted = client.clone();
     let runner = SyncRunner::new(
         Arc::new(app.erp().clone()),
         company_key.clone(),
@@ -158,10 +180,11 @@ pub async fn start(
         progress: Some(progress),
         ..RunnerOptions::default()
     });
-    app.board()
-        .count
-        .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let going = Going::new(app.board().count.clone());
+    app.metrics().run_started();
     tokio::spawn(async move {
+        // Counted down when the task ends, however it ends.
+        let _going = going;
         let watch = {
             let app = board_app.clone();
             let company = company_key.clone();
@@ -172,6 +195,10 @@ pub async fn start(
                         procore::GateStatus::PausedUntil(t) => Some(t),
                         _ => None,
                     };
+                    if let Some(t) = until {
+                        app.metrics()
+                            .waited((t - Utc::now()).num_milliseconds() as f64 / 1000.0);
+                    }
                     app.board()
                         .update(&company, |live| live.pending_until = until);
                     if gate.changed().await.is_err() {
@@ -190,6 +217,25 @@ pub async fn start(
                 (None, Some(e.to_string()))
             }
         };
+        let (status, records) = match run_id {
+            Some(id) => (
+                state
+                    .run(id)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map_or("error", |r| r.status.as_str()),
+                state.run_summary(id).await.unwrap_or_default(),
+            ),
+            None => ("error", vec![]),
+        };
+        board_app.metrics().run_finished(
+            &company_key,
+            status,
+            &records,
+            &counted.call_counts(),
+            counted.rate_limited_count(),
+        );
         board_app.board().update(&company_key, |live| {
             live.finished = true;
             live.run_id = run_id;
@@ -199,10 +245,6 @@ pub async fn start(
         if let Err(e) = lease.release().await {
             tracing::warn!(company = company_key, "releasing the run lease: {e}");
         }
-        board_app
-            .board()
-            .count
-            .fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
     });
     Ok(())
 }

@@ -526,6 +526,24 @@ async fn init_sync_conflicts_runs_and_link_as_a_user_runs_them() {
         ])
         .await;
     assert_code(&ran, 65, "a link by hand to a record that does not exist");
+
+    // The doctor: everything answers, every linked project is permitted…
+    let ran = cli.run(&["doctor"]).await;
+    assert_code(&ran, 0, "doctor");
+    assert!(ran.stdout.contains("token valid"), "{}", ran.stdout);
+    assert!(
+        ran.stdout.contains("linked projects permitted"),
+        "{}",
+        ran.stdout
+    );
+    // …until App Management leaves a linked project out: the doctor names it and what to do.
+    sim.admin()
+        .set_permitted_projects(seed::COMPANY_ID, &[], false)
+        .await
+        .unwrap();
+    let ran = cli.run(&["doctor"]).await;
+    assert_code(&ran, 78, "doctor with a project not permitted");
+    assert!(ran.stdout.contains("Permitted Projects"), "{}", ran.stdout);
     sim.shutdown().await;
 }
 

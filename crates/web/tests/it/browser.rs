@@ -576,6 +576,41 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         assert!(audit.iter().any(|e| e.action == action), "{action} audited");
     }
 
+    // What the runs did, for a scraper holding a token with the right to view.
+    let admin = h.state().user_by_name("admin").await.unwrap().unwrap();
+    let (_, token) = h
+        .state()
+        .create_api_token(admin.id, "prometheus")
+        .await
+        .unwrap();
+    let http = reqwest::Client::new();
+    let refused = http.get(format!("{origin}/metrics")).send().await.unwrap();
+    assert_eq!(refused.status(), 401);
+    let text = http
+        .get(format!("{origin}/metrics"))
+        .bearer_auth(token.expose())
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("mpsync_runs_total{company=\"TEST\",status=\"error\"} 1"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "mpsync_records_total{company=\"TEST\",entity=\"employees\",status=\"error\"} 1"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("mpsync_procore_calls_total{operation="),
+        "{text}"
+    );
+    assert!(text.contains("mpsync_runs_in_progress 0"), "{text}");
+
     driver.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();

@@ -69,6 +69,7 @@ impl Harness {
             cipher: Arc::new(Cipher::from_key(&Cipher::generate_key())),
             public_url: public_url.parse().unwrap(),
             session_lifetime: chrono::Duration::hours(1),
+            schedule_tick: None,
         });
         Harness {
             router: web::router(app.clone()),
@@ -593,6 +594,45 @@ async fn the_settings_tab_keeps_the_dependency_order() {
             .await
             .unwrap(),
         vec!["projects", "cost_codes"]
+    );
+    // A schedule: the whole company hourly, and cost codes every 15 minutes.
+    let (_, headers, _) = h
+        .post(
+            "/c/TEST/settings",
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("on_projects", "1"),
+                ("on_cost_codes", "1"),
+                ("every_company", "60"),
+                ("every_cost_codes", "15"),
+            ],
+        )
+        .await;
+    assert!(location(&headers).contains("saved=1"));
+    let schedule: web::schedule::Schedule = h
+        .state()
+        .setting_as("TEST", web::schedule::SCHEDULE_SETTING)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(schedule.company_every, Some(60));
+    assert_eq!(schedule.entities.get("cost_codes"), Some(&15));
+    let (status, _, _) = h
+        .post(
+            "/c/TEST/settings",
+            &cookie,
+            &[
+                ("csrf", &csrf),
+                ("on_projects", "1"),
+                ("every_company", "7"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "an interval not offered is refused"
     );
     // The page speaks French to a French user.
     let (_, _, _) = h
