@@ -146,13 +146,18 @@ enum Command {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("MPSYNC_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // Logs go to standard error, as text or (MPSYNC_LOG_FORMAT=json) one JSON object a line;
+    // MPSYNC_LOG sets the level (`info`, `mpsync=debug,web=info`…).
+    let filter = tracing_subscriber::EnvFilter::try_from_env("MPSYNC_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let logs = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if std::env::var("MPSYNC_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json")) {
+        logs.json().init();
+    } else {
+        logs.init();
+    }
     let outcome = match Cli::parse().command {
         Command::Demo { dir } => demo::run(&dir).await.map(|()| ExitCode::SUCCESS),
         Command::Init(args) => init::run(args).await.map(|()| ExitCode::SUCCESS),

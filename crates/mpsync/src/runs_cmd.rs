@@ -104,8 +104,8 @@ async fn list(target: &Target, limit: u32, json: bool) -> anyhow::Result<ExitCod
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{:>6}  {:<20}  {:>9}  {:<8}  {:<11}  records",
-        "run", "started (UTC)", "seconds", "trigger", "status"
+        "{:>6}  {:<20}  {:>9}  {:<14}  {:<11}  records",
+        "run", "started (UTC)", "seconds", "started by", "status"
     );
     for l in &listed {
         let seconds = l
@@ -120,11 +120,14 @@ async fn list(target: &Target, limit: u32, json: bool) -> anyhow::Result<ExitCod
             .unwrap_or_else(|| "…".to_owned());
         let records: Vec<String> = l.records.iter().map(|(s, n)| format!("{n} {s}")).collect();
         println!(
-            "{:>6}  {:<20}  {:>9}  {:<8}  {:<11}  {}",
+            "{:>6}  {:<20}  {:>9}  {:<14}  {:<11}  {}",
             l.run.id,
             l.run.started_at.format("%Y-%m-%d %H:%M:%S"),
             seconds,
-            l.run.trigger.as_str(),
+            l.run
+                .started_by
+                .as_deref()
+                .unwrap_or(l.run.trigger.as_str()),
             l.run.status.as_str(),
             records.join(", ")
         );
@@ -188,7 +191,7 @@ async fn show(
         run.id,
         run.status.as_str(),
         run.started_at.format("%Y-%m-%d %H:%M:%S UTC"),
-        run.trigger.as_str()
+        run.started_by.as_deref().unwrap_or(run.trigger.as_str())
     );
     let mut table: BTreeMap<&str, BTreeMap<&str, u64>> = BTreeMap::new();
     for c in &counts {

@@ -44,6 +44,7 @@ pub async fn run(args: SyncArgs) -> anyhow::Result<ExitCode> {
     let client = opened.client(&pairing).await?;
     let options = RunnerOptions {
         progress: Some(progress_sink()),
+        started_by: Some(actor.clone()),
         ..RunnerOptions::default()
     };
     let runner = SyncRunner::new(

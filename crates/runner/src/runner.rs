@@ -105,6 +105,8 @@ pub struct RunnerOptions {
     pub erp_page: u32,
     /// What launched the runs.
     pub trigger: RunTrigger,
+    /// Who launched them (`ui:marie`, `cli:marie`, `schedule`), for the Synchronization Manager.
+    pub started_by: Option<String>,
     /// Where progress goes, if anywhere.
     pub progress: Option<ProgressSink>,
 }
@@ -116,6 +118,7 @@ impl Default for RunnerOptions {
             batch_size: 100,
             erp_page: 500,
             trigger: RunTrigger::Cli,
+            started_by: None,
             progress: None,
         }
     }
@@ -193,7 +196,12 @@ impl SyncRunner {
         } else {
             let run = self
                 .state
-                .start_run(self.pairing, self.options.trigger, false)
+                .start_run_by(
+                    self.pairing,
+                    self.options.trigger,
+                    self.options.started_by.as_deref(),
+                    false,
+                )
                 .await?;
             Some(run.id)
         };

@@ -90,6 +90,8 @@ pub struct SyncRun {
     pub finished_at: Option<DateTime<Utc>>,
     /// What launched it.
     pub trigger: RunTrigger,
+    /// Who launched it, when known (`ui:marie`, `cli:marie`, `schedule`).
+    pub started_by: Option<String>,
     /// Whether writes were only planned.
     pub dry_run: bool,
     /// Overall state.
@@ -196,6 +198,7 @@ struct RunRow {
     started_at: DateTime<Utc>,
     finished_at: Option<DateTime<Utc>>,
     triggered_by: String,
+    started_by: Option<String>,
     dry_run: bool,
     status: String,
 }
@@ -209,6 +212,7 @@ impl TryFrom<RunRow> for SyncRun {
             started_at: row.started_at,
             finished_at: row.finished_at,
             trigger: row.triggered_by.parse()?,
+            started_by: row.started_by,
             dry_run: row.dry_run,
             status: row.status.parse()?,
         })
@@ -252,7 +256,8 @@ impl TryFrom<OutcomeRow> for RecordOutcome {
     }
 }
 
-const RUN_COLUMNS: &str = "id, pairing_id, started_at, finished_at, triggered_by, dry_run, status";
+const RUN_COLUMNS: &str =
+    "id, pairing_id, started_at, finished_at, triggered_by, started_by, dry_run, status";
 const OUTCOME_COLUMNS: &str =
     "id, run_id, entity, erp_key, procore_id, action, side, status, message, started_at, updated_at";
 
@@ -286,9 +291,20 @@ impl StateStore {
         trigger: RunTrigger,
         dry_run: bool,
     ) -> Result<SyncRun> {
+        self.start_run_by(pairing, trigger, None, dry_run).await
+    }
+
+    /// Records the start of a run and who started it.
+    pub async fn start_run_by(
+        &self,
+        pairing: PairingId,
+        trigger: RunTrigger,
+        started_by: Option<&str>,
+        dry_run: bool,
+    ) -> Result<SyncRun> {
         let sql = format!(
-            "INSERT INTO sync_runs (pairing_id, started_at, triggered_by, dry_run, status) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING {RUN_COLUMNS}"
+            "INSERT INTO sync_runs (pairing_id, started_at, triggered_by, dry_run, status, started_by) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {RUN_COLUMNS}"
         );
         let mut pooled = self.acquire().await?;
         let row: RunRow = with_conn!(&mut pooled.conn(), c => {
@@ -298,6 +314,7 @@ impl StateStore {
                 .bind(trigger.as_str())
                 .bind(dry_run)
                 .bind(SyncStatus::InProgress.as_str())
+                .bind(started_by)
                 .fetch_one(&mut *c)
                 .await?
         });

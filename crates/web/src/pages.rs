@@ -1317,7 +1317,7 @@ pub async fn manager(
                             td { a href={"/c/" (code) "/manager/runs/" (run.id)} { "#" (run.id) } }
                             td { (when(run.started_at)) }
                             td { (duration(run)) }
-                            td { (run.trigger.as_str()) }
+                            td { (run.started_by.as_deref().unwrap_or(run.trigger.as_str())) }
                             td { (status_badge(tr, run.status)) }
                         }
                     }
@@ -1478,7 +1478,7 @@ pub async fn run_detail(
     .unwrap_or_default();
     let content = html! {
         @if let Some(m) = &query.refused { p.flash.error role="alert" { (m) } }
-        p { (tr.t("started")) ": " (when(run.started_at)) " · " (tr.t("duration")) ": " (duration(&run)) " · " (tr.t("trigger")) ": " (run.trigger.as_str()) " · " (status_badge(tr, run.status)) }
+        p { (tr.t("started")) ": " (when(run.started_at)) " · " (tr.t("duration")) ": " (duration(&run)) " · " (tr.t("trigger")) ": " (run.started_by.as_deref().unwrap_or(run.trigger.as_str())) " · " (status_badge(tr, run.status)) }
         form.inline method="get" role="search" {
             label { (tr.t("entity")) " " select name="entity" { option value="" { (tr.t("all")) } @for s in runner::entities::SPECS { option value=(s.name) selected[query.entity == s.name] { (s.name) } } } }
             label { (tr.t("status")) " " select name="status" { option value="" { (tr.t("all")) } @for s in SyncStatus::ALL { option value=(s.as_str()) selected[query.status == s.as_str()] { (tr.t(status_key(*s))) } } } }

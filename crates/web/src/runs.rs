@@ -177,6 +177,7 @@ pub async fn start(
     )
     .with_options(RunnerOptions {
         trigger,
+        started_by: Some(actor.to_owned()),
         progress: Some(progress),
         ..RunnerOptions::default()
     });

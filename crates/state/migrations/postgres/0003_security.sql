@@ -70,3 +70,6 @@ CREATE TABLE run_leases (
     holder      TEXT NOT NULL,
     expires_at  TIMESTAMPTZ NOT NULL
 );
+
+-- Who started a run: a user (`ui:marie`, `api:marie`, `cli:marie`), `schedule`, or the operator.
+ALTER TABLE sync_runs ADD COLUMN started_by TEXT;
