@@ -145,6 +145,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("groups", "User groups", "Groupes d'utilisateurs"),
     ("rights", "Rights", "Droits"),
     ("members", "Members", "Membres"),
+    ("add_member", "Add to the group", "Ajouter au groupe"),
     ("right_configure", "Configure the interface", "Configurer l'interface"),
     ("right_run", "Run synchronizations (every entity)", "Lancer les synchronisations (toutes les entités)"),
     ("right_resolve", "Resolve conflicts and link records", "Résoudre les conflits et lier les enregistrements"),
@@ -167,6 +168,19 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("in_progress", "In progress", "En cours"),
     ("pending_until", "pending until", "en attente jusqu'à"),
     ("unpair", "Unpair", "Dissocier"),
+    ("links", "Links", "Liens"),
+    ("link", "Link", "Lier"),
+    ("unlink", "Unlink", "Délier"),
+    (
+        "links_help",
+        "Link a maestro* record to the Procore record it is (by its Procore id), or undo a link. Automatic linking is `mpsync link --auto`.",
+        "Liez un enregistrement maestro* à l'enregistrement Procore qui lui correspond (par son id Procore), ou défaites un lien. La liaison automatique se fait par `mpsync link --auto`.",
+    ),
+    (
+        "unlink_help",
+        "The next synchronization compares the record afresh and links it again if it matches (by origin_id, number or name).",
+        "La prochaine synchronisation compare l'enregistrement à nouveau et le lie encore s'il correspond (par origin_id, numéro ou nom).",
+    ),
     (
         "unpair_help",
         "Unpairing archives every link between this company's records and Procore's. Type the company name to confirm.",

@@ -142,6 +142,8 @@ pub fn router(app: AppState) -> Router {
         .route("/users", get(pages::users).post(pages::create_user))
         .route("/users/{id}/rights", post(pages::set_rights))
         .route("/users/tokens", post(pages::create_token))
+        .route("/users/groups", post(pages::create_group))
+        .route("/users/groups/members", post(pages::add_member))
         .route("/audit", get(pages::audit))
         .route(
             "/c/{company}/auth",
@@ -177,6 +179,9 @@ pub fn router(app: AppState) -> Router {
         .route("/c/{company}/manager/live", get(pages::live))
         .route("/c/{company}/runs", post(pages::start_run))
         .route("/c/{company}/conflicts", get(pages::conflicts))
+        .route("/c/{company}/links", get(pages::links))
+        .route("/c/{company}/links/link", post(pages::link))
+        .route("/c/{company}/links/unlink", post(pages::unlink))
         .route("/c/{company}/conflicts/{id}/resolve", post(pages::resolve))
         .merge(api::routes())
         .layer(axum::middleware::map_response(security_headers))

@@ -514,7 +514,21 @@ pub async fn users(
                 button type="submit" { (tr.t("create")) }
             }
             h2 { (tr.t("groups")) }
-            ul { @for g in &groups { li { strong { (g.name) } ": " (g.rights.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")) " — " (g.members.len()) " " (tr.t("members")) } } }
+            ul { @for g in &groups { li { strong { (g.name) } ": " (g.rights.0.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")) " — " (tr.t("members")) ": " (g.members.iter().filter_map(|m| users.iter().find(|u| u.id == *m)).map(|u| u.username.as_str()).collect::<Vec<_>>().join(", ")) } } }
+            form.inline method="post" action="/users/groups" {
+                (csrf_field(&viewer))
+                label { (tr.t("groups")) " " input name="name" required; }
+                @for (right, key) in RIGHT_KEYS { label.check { input type="checkbox" name={"r_" (right)} value="1"; " " (tr.t(key)) } }
+                button type="submit" { (tr.t("create")) }
+            }
+            @if !groups.is_empty() {
+                form.inline method="post" action="/users/groups/members" {
+                    (csrf_field(&viewer))
+                    label { (tr.t("groups")) " " select name="group" { @for g in &groups { option value=(g.id) { (g.name) } } } }
+                    label { (tr.t("username")) " " select name="user" { @for u in &users { option value=(u.id) { (u.username) } } } }
+                    button type="submit" { (tr.t("add_member")) }
+                }
+            }
         }
         h2 { (tr.t("api_tokens")) }
         ul { @for t in &tokens { li { (t.name) " — " (when(t.created_at)) @if t.revoked_at.is_some() { " (revoked)" } } } }
@@ -596,6 +610,61 @@ pub async fn set_rights(
             None,
             "user.rights_changed",
             &serde_json::json!({"username": user.username, "rights": rights}),
+        )
+        .await?;
+    Ok(back_to("/users", None))
+}
+
+pub async fn create_group(
+    State(app): State<AppState>,
+    posted: Posted<BTreeMap<String, String>>,
+) -> PageResult {
+    posted.viewer.require(&Right::ManageUsers)?;
+    let rights = rights_from(&posted.form)?;
+    let name = posted.form.get("name").cloned().unwrap_or_default();
+    match app.state().create_group(&name, &rights).await {
+        Ok(group) => {
+            app.state()
+                .audit(
+                    &posted.viewer.user().username,
+                    None,
+                    "group.created",
+                    &serde_json::json!({"group": group.name, "rights": rights}),
+                )
+                .await?;
+            Ok(back_to("/users", None))
+        }
+        Err(e) => Ok(back_to("/users", Some(&e.to_string()))),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MemberForm {
+    group: i64,
+    user: i64,
+}
+
+pub async fn add_member(State(app): State<AppState>, posted: Posted<MemberForm>) -> PageResult {
+    posted.viewer.require(&Right::ManageUsers)?;
+    let group = app
+        .state()
+        .list_groups()
+        .await?
+        .into_iter()
+        .find(|g| g.id == posted.form.group)
+        .ok_or(WebError::NotFound)?;
+    let user = app
+        .state()
+        .user(posted.form.user)
+        .await?
+        .ok_or(WebError::NotFound)?;
+    app.state().add_group_member(group.id, user.id).await?;
+    app.state()
+        .audit(
+            &posted.viewer.user().username,
+            None,
+            "group.member_added",
+            &serde_json::json!({"group": group.name, "username": user.username}),
         )
         .await?;
     Ok(back_to("/users", None))
@@ -1306,7 +1375,7 @@ pub async fn manager(
                 button type="submit" { (tr.t("run_now")) }
             }
         }
-        p { a href={"/c/" (code) "/conflicts"} { (tr.t("conflicts")) " (" (open) ")" } }
+        p { a href={"/c/" (code) "/conflicts"} { (tr.t("conflicts")) " (" (open) ")" } " · " a href={"/c/" (code) "/links"} { (tr.t("links")) } }
         h2 { (tr.t("runs")) }
         @if runs.is_empty() { p { (tr.t("no_runs")) } } @else {
             table #runs {
@@ -1793,5 +1862,154 @@ mod tests {
         for spec in runner::entities::SPECS {
             assert!(!procore_name(spec.name).is_empty(), "{}", spec.name);
         }
+    }
+}
+
+// ---- Links made and undone by hand (Synchronization Manager) ----
+
+/// The entities whose records are linked by hand: those of the company directory and the
+/// projects (the project-scoped ones link as they sync, by code within their project).
+const LINKABLE: &[&str] = &["projects", "customers", "suppliers", "employees"];
+
+pub async fn links(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    Path(code): Path<String>,
+    Query(q): Query<BTreeMap<String, String>>,
+) -> PageResult {
+    viewer.require(&Right::View)?;
+    company(&app, &code).await?;
+    let tr = viewer.tr;
+    let resolve = viewer.rights().allows(&Right::Resolve);
+    let entity_select = html! {
+        select name="entity" { @for e in LINKABLE { option value=(e) { (e) } } }
+    };
+    let content = html! {
+        (flash(&q, tr))
+        p { (tr.t("links_help")) }
+        @if resolve {
+            h2 { (tr.t("link")) }
+            form.inline #link-form method="post" action={"/c/" (code) "/links/link"} {
+                (csrf_field(&viewer))
+                label { (tr.t("entity")) " " (entity_select) }
+                label { "maestro* " input name="erp_key" required size="12"; }
+                label { "Procore id " input name="procore_id" required inputmode="numeric" size="12"; }
+                button type="submit" { (tr.t("link")) }
+            }
+            h2 { (tr.t("unlink")) }
+            p { (tr.t("unlink_help")) }
+            form.inline #unlink-form method="post" action={"/c/" (code) "/links/unlink"} {
+                (csrf_field(&viewer))
+                label { (tr.t("entity")) " " (entity_select) }
+                label { "maestro* " input name="erp_key" required size="12"; }
+                button type="submit" { (tr.t("unlink")) }
+            }
+        } @else {
+            p { (tr.t("forbidden")) }
+        }
+    };
+    Ok(layout(
+        &viewer,
+        Some(&code),
+        "manager",
+        tr.t("links"),
+        content,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct LinkForm {
+    entity: String,
+    erp_key: String,
+    #[serde(default)]
+    procore_id: String,
+}
+
+pub async fn link(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<LinkForm>,
+) -> PageResult {
+    posted.viewer.require(&Right::Resolve)?;
+    company(&app, &code).await?;
+    let f = &posted.form;
+    let back = format!("/c/{code}/links");
+    if !LINKABLE.contains(&f.entity.as_str()) {
+        return Ok(back_to(&back, Some("this entity is linked as it syncs")));
+    }
+    let Ok(procore_id) = f.procore_id.trim().parse::<u64>() else {
+        return Ok(back_to(&back, Some("Procore id: a number")));
+    };
+    let pairing = app
+        .state()
+        .active_pairing(&code)
+        .await?
+        .ok_or_else(|| WebError::Refused(format!("{code} is not connected to Procore")))?;
+    let client = runner::connection::client_for(app.state(), app.cipher().clone(), &code, &pairing)
+        .await?
+        .map_err(|_| WebError::Refused("the Procore connection is not configured".into()))?;
+    let runner = runner::SyncRunner::new(
+        std::sync::Arc::new(app.erp().clone()),
+        code.clone(),
+        app.state().clone(),
+        pairing.id,
+        client,
+    );
+    match runner
+        .link_one(&f.entity, f.erp_key.trim(), procore_id)
+        .await
+    {
+        Ok(()) => {
+            app.state()
+                .audit(
+                    &posted.viewer.user().username,
+                    Some(&code),
+                    "record.linked",
+                    &serde_json::json!({"entity": f.entity, "erp_key": f.erp_key.trim(), "procore_id": procore_id}),
+                )
+                .await?;
+            Ok(back_to(&back, None))
+        }
+        Err(e @ (runner::RunnerError::LinkRefused(_) | runner::RunnerError::Procore(_))) => {
+            Ok(back_to(&back, Some(&e.to_string())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn unlink(
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    posted: Posted<LinkForm>,
+) -> PageResult {
+    posted.viewer.require(&Right::Resolve)?;
+    company(&app, &code).await?;
+    let f = &posted.form;
+    let back = format!("/c/{code}/links");
+    let pairing = app
+        .state()
+        .active_pairing(&code)
+        .await?
+        .ok_or_else(|| WebError::Refused(format!("{code} is not connected to Procore")))?;
+    match app
+        .state()
+        .unlink_binding(pairing.id, &f.entity, f.erp_key.trim())
+        .await?
+    {
+        Some(binding) => {
+            app.state()
+                .audit(
+                    &posted.viewer.user().username,
+                    Some(&code),
+                    "record.unlinked",
+                    &serde_json::json!({"entity": f.entity, "erp_key": binding.erp_key, "procore_id": binding.procore_id}),
+                )
+                .await?;
+            Ok(back_to(&back, None))
+        }
+        None => Ok(back_to(
+            &back,
+            Some(&format!("{} {} is not linked", f.entity, f.erp_key.trim())),
+        )),
     }
 }

@@ -576,6 +576,39 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         assert!(audit.iter().any(|e| e.action == action), "{action} audited");
     }
 
+    // A link undone, then made again by hand.
+    driver.click("a[href='/c/TEST/links']").await;
+    driver
+        .click("#unlink-form select[name=entity] option[value=suppliers]")
+        .await;
+    driver
+        .fill("#unlink-form input[name=erp_key]", "F0042")
+        .await;
+    driver.click("#unlink-form button").await;
+    driver.wait_text("p.flash.ok", "Saved").await;
+    assert!(h
+        .state()
+        .binding_by_erp_key(pairing.id, "suppliers", "F0042")
+        .await
+        .unwrap()
+        .is_none());
+    driver
+        .click("#link-form select[name=entity] option[value=suppliers]")
+        .await;
+    driver.fill("#link-form input[name=erp_key]", "F0042").await;
+    driver
+        .fill("#link-form input[name=procore_id]", &vendor.to_string())
+        .await;
+    driver.click("#link-form button").await;
+    driver.wait_text("p.flash.ok", "Saved").await;
+    let relinked = h
+        .state()
+        .binding_by_erp_key(pairing.id, "suppliers", "F0042")
+        .await
+        .unwrap()
+        .expect("linked again");
+    assert_eq!(relinked.procore_id, vendor);
+
     // What the runs did, for a scraper holding a token with the right to view.
     let admin = h.state().user_by_name("admin").await.unwrap().unwrap();
     let (_, token) = h

@@ -641,3 +641,58 @@ async fn the_settings_tab_keeps_the_dependency_order() {
     let (_, _, body) = h.get("/c/TEST/projects", &cookie).await;
     assert!(body.contains("Mode des codes de coût") && body.contains("lang=\"fr\""));
 }
+
+#[tokio::test]
+async fn a_group_gives_its_rights_to_its_members() {
+    let h = Harness::new().await;
+    h.user("admin", &Right::all().into_iter().collect::<Vec<_>>())
+        .await;
+    let lecteur = h.user("lecteur", &[]).await;
+    let (cookie, _) = h.sign_in("lecteur").await;
+    let (status, _, _) = h.get("/c/TEST/manager", &cookie).await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "no right, no Synchronization Manager"
+    );
+    let (admin, csrf) = h.sign_in("admin").await;
+    let (status, _, _) = h
+        .post(
+            "/users/groups",
+            &admin,
+            &[
+                ("csrf", &csrf),
+                ("name", "Comptabilité"),
+                ("r_view", "1"),
+                ("r_resolve", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let group = h.state().list_groups().await.unwrap().remove(0);
+    let (status, _, _) = h
+        .post(
+            "/users/groups/members",
+            &admin,
+            &[
+                ("csrf", &csrf),
+                ("group", &group.id.to_string()),
+                ("user", &lecteur.id.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, _) = h.get("/c/TEST/manager", &cookie).await;
+    assert_eq!(status, StatusCode::OK, "the group's right to view");
+    // The new token is shown in the answer, never put in a URL.
+    let (status, headers, body) = h
+        .post(
+            "/users/tokens",
+            &admin,
+            &[("csrf", &csrf), ("name", "scripts")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(headers.get(header::LOCATION).is_none());
+    assert!(body.contains("mps_"), "{body}");
+}
