@@ -1113,25 +1113,41 @@ pub async fn save_entities(
             schedule.entities.insert((*name).to_owned(), m);
         }
     }
-    match runner::enabled::set_enabled_entities(app.state(), &code, &names).await {
+    let result = match runner::enabled::set_enabled_entities(app.state(), &code, &names).await {
+        Ok(()) => app
+            .state()
+            .set_setting_as(&code, crate::schedule::SCHEDULE_SETTING, &schedule)
+            .await
+            .map_err(Into::into),
+        Err(e) => Err(e),
+    };
+    let detail = serde_json::json!({"name": runner::enabled::ENABLED_SETTING, "value": names, "schedule": schedule});
+    setting_saved(&app, &posted.viewer, &code, "settings", result, detail).await
+}
+
+/// A setting saved (audited, back to its tab) or refused by a rule (back with the reason).
+async fn setting_saved(
+    app: &AppState,
+    viewer: &Viewer,
+    code: &str,
+    tab: &str,
+    result: Result<(), runner::RunnerError>,
+    detail: serde_json::Value,
+) -> PageResult {
+    let back = format!("/c/{code}/{tab}");
+    match result {
         Ok(()) => {
             app.state()
-                .set_setting_as(&code, crate::schedule::SCHEDULE_SETTING, &schedule)
-                .await?;
-            app.state()
                 .audit(
-                    &posted.viewer.user().username,
-                    Some(&code),
+                    &viewer.user().username,
+                    Some(code),
                     "settings.changed",
-                    &serde_json::json!({"name": runner::enabled::ENABLED_SETTING, "value": names, "schedule": schedule}),
+                    &detail,
                 )
                 .await?;
-            Ok(back_to(&format!("/c/{code}/settings"), None))
+            Ok(back_to(&back, None))
         }
-        Err(e) => Ok(back_to(
-            &format!("/c/{code}/settings"),
-            Some(&WebError::from(e).to_string()),
-        )),
+        Err(e) => Ok(back_to(&back, Some(&WebError::from(e).to_string()))),
     }
 }
 
@@ -1211,23 +1227,8 @@ pub async fn save_cost_code_mode(
             .await
             .map_err(Into::into),
     };
-    match result {
-        Ok(()) => {
-            app.state()
-                .audit(
-                    &posted.viewer.user().username,
-                    Some(&code),
-                    "settings.changed",
-                    &serde_json::json!({"name": runner::cost_codes::MODE_SETTING, "value": mode}),
-                )
-                .await?;
-            Ok(back_to(&format!("/c/{code}/projects"), None))
-        }
-        Err(e) => Ok(back_to(
-            &format!("/c/{code}/projects"),
-            Some(&WebError::from(e).to_string()),
-        )),
-    }
+    let detail = serde_json::json!({"name": runner::cost_codes::MODE_SETTING, "value": mode});
+    setting_saved(&app, &posted.viewer, &code, "projects", result, detail).await
 }
 
 pub async fn orders_tab(
@@ -1294,18 +1295,9 @@ pub async fn save_orders(
             .await
             .map_err(Into::into),
     };
-    match result {
-        Ok(()) => {
-            app.state()
-                .audit(&posted.viewer.user().username, Some(&code), "settings.changed", &serde_json::json!({"name": runner::commitments::ORDERS_TARGET_SETTING, "value": target}))
-                .await?;
-            Ok(back_to(&format!("/c/{code}/orders"), None))
-        }
-        Err(e) => Ok(back_to(
-            &format!("/c/{code}/orders"),
-            Some(&WebError::from(e).to_string()),
-        )),
-    }
+    let detail =
+        serde_json::json!({"name": runner::commitments::ORDERS_TARGET_SETTING, "value": target});
+    setting_saved(&app, &posted.viewer, &code, "orders", result, detail).await
 }
 
 // ---- Synchronization Manager ----
