@@ -1124,10 +1124,15 @@ impl SyncRunner {
                         // Waiting out the rate limit or an outage: the records are sent again
                         // by the next run, they are pending, not refused.
                         let pending = e.kind().is_retryable();
-                        let message = if pending {
-                            format!("Procore: {e}; sent again by the next run")
-                        } else {
-                            format!("Procore: {e}")
+                        let message = match (pending, e.retry_at()) {
+                            // The Synchronization Manager's hourglass: until when Procore's
+                            // rate limit holds the records.
+                            (true, Some(at)) => format!(
+                                "Procore: {e}; pending until {} UTC, sent again by the next run",
+                                at.format("%H:%M")
+                            ),
+                            (true, None) => format!("Procore: {e}; sent again by the next run"),
+                            (false, _) => format!("Procore: {e}"),
                         };
                         for (i, _, _) in &sent {
                             results[*i].procore_error = Some(message.clone());

@@ -95,6 +95,7 @@ pub const MESSAGES: &[(&str, &str, &str)] = &[
     ("last_synced", "Last synchronized", "Dernière synchronisation"),
     ("depends_on", "After", "Après"),
     ("schedule", "Schedule", "Horaire"),
+    ("waiting", "Items waiting", "Éléments en attente"),
     ("schedule_company", "Every enabled entity, automatically", "Toutes les entités activées, automatiquement"),
     (
         "settings_help",

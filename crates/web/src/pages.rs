@@ -1014,6 +1014,23 @@ pub async fn settings_tab(
     let order = engine::entity::dependency_order(runner::entities::SPECS)
         .map_err(|e| WebError::Internal(e.to_string()))?;
     let pairing = app.state().active_pairing(&code).await?;
+    // Items waiting: each entity's records left in error or pending by the latest run that
+    // handled it (they are read again by the next run, or need a person).
+    let mut waiting: BTreeMap<String, u64> = BTreeMap::new();
+    if let Some(p) = &pairing {
+        for run in app.state().list_runs(Some(p.id), Page::first(20)).await? {
+            let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+            for c in app.state().run_summary(run.id).await? {
+                let n = seen.entry(c.entity.clone()).or_default();
+                if matches!(c.status, SyncStatus::Error | SyncStatus::Pending) {
+                    *n += c.count;
+                }
+            }
+            for (entity, n) in seen {
+                waiting.entry(entity).or_insert(n);
+            }
+        }
+    }
     let cursors = match &pairing {
         Some(p) => app.state().list_cursors(p.id).await?,
         None => vec![],
@@ -1041,12 +1058,12 @@ pub async fn settings_tab(
             (csrf_field(&viewer))
             p { label for="every_company" { (tr.t("schedule_company")) } " " (every("every_company", schedule.company_every)) }
             table.entities {
-                thead { tr { th { "#" } th { (tr.t("enabled")) } th { (tr.t("entity")) } th { (tr.t("direction")) } th { (tr.t("procore_entity")) } th { (tr.t("depends_on")) } th { (tr.t("last_synced")) } th { (tr.t("schedule")) } } }
+                thead { tr { th { "#" } th { (tr.t("enabled")) } th { (tr.t("entity")) } th { (tr.t("direction")) } th { (tr.t("procore_entity")) } th { (tr.t("depends_on")) } th { (tr.t("last_synced")) } th { (tr.t("waiting")) } th { (tr.t("schedule")) } } }
                 tbody {
                     @for (n, spec) in order.iter().enumerate() {
                         @let (glyph, words) = arrow(spec.direction);
                         @let last = cursors.iter().filter(|c| c.key.entity == spec.name).map(|c| c.updated_at).max();
-                        tr {
+                        tr id={"row-" (spec.name)} {
                             td { (n + 1) }
                             td { input type="checkbox" name={"on_" (spec.name)} value="1" id={"on_" (spec.name)} checked[enabled.contains(&spec.name)] disabled[!configure]; }
                             td { label for={"on_" (spec.name)} { code { (spec.name) } } }
@@ -1054,6 +1071,7 @@ pub async fn settings_tab(
                             td { (procore_name(spec.name)) }
                             td { (spec.depends_on.join(", ")) }
                             td { (last.map(when).unwrap_or_else(|| "—".into())) }
+                            td.waiting { (waiting.get(spec.name).map(|n| n.to_string()).unwrap_or_else(|| "—".into())) }
                             td { (every(&format!("every_{}", spec.name), schedule.entities.get(spec.name).copied())) }
                         }
                     }

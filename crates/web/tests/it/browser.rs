@@ -475,6 +475,10 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver.click("nav.tabs a[href='/c/TEST/manager']").await;
     driver.click("#run-form button").await;
     driver.wait_text("#run-1", "Error").await;
+    // The settings table counts the record waiting for a person.
+    driver.click("nav.tabs a[href='/c/TEST/settings']").await;
+    driver.wait_text("#row-employees td.waiting", "1").await;
+    driver.click("nav.tabs a[href='/c/TEST/manager']").await;
     driver.click("#run-1 a").await;
     driver
         .click("select[name=status] option[value=error]")
