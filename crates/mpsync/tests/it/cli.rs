@@ -644,3 +644,145 @@ async fn once_users_exist_every_command_needs_a_token_holding_its_right() {
     );
     let _ = std::fs::remove_dir_all(&cli.dir);
 }
+
+/// The value of a hidden `csrf` field in a page.
+fn csrf_of(html: &str) -> String {
+    let at = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn serve_logs_never_carry_a_secret() {
+    let cli = Cli::new("serve");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+    let mut serve = cli.command(&["serve", "--listen", "127.0.0.1:0"]);
+    serve
+        .env("MPSYNC_LOG", "debug")
+        .env("MPSYNC_LOG_FORMAT", "json")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = serve.spawn().expect("mpsync serve starts");
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut stdout = String::new();
+    let (mut origin, mut token) = (String::new(), String::new());
+    for _ in 0..20 {
+        let Ok(Ok(Some(line))) =
+            tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await
+        else {
+            break;
+        };
+        stdout.push_str(&line);
+        stdout.push('\n');
+        if let Some(rest) = line.strip_prefix("mpsync serve listening on ") {
+            origin = rest.split_whitespace().next().unwrap().to_owned();
+        }
+        if line.trim().starts_with("setup-") {
+            token = line.trim().to_owned();
+            break;
+        }
+    }
+    assert!(!origin.is_empty() && !token.is_empty(), "{stdout}");
+
+    // The first administrator, a sign-in, and the Procore key saved: every secret crosses.
+    const PASSWORD: &str = "serve-admin-password-42";
+    const CLIENT_SECRET: &str = "serve-client-secret-value-77";
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let setup = http
+        .post(format!("{origin}/setup"))
+        .form(&[
+            ("token", token.as_str()),
+            ("username", "admin"),
+            ("password", PASSWORD),
+            ("language", "en"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(setup.status(), 303);
+    let login_page = http.get(format!("{origin}/login")).send().await.unwrap();
+    let login_cookie = login_page
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap()
+        .to_owned();
+    let login_csrf = csrf_of(&login_page.text().await.unwrap());
+    let signed_in = http
+        .post(format!("{origin}/login"))
+        .header("cookie", &login_cookie)
+        .form(&[
+            ("csrf", login_csrf.as_str()),
+            ("username", "admin"),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let session = signed_in
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("mpsync_session="))
+        .and_then(|v| v.split(';').next())
+        .expect("a session")
+        .to_owned();
+    let auth = http
+        .get(format!("{origin}/c/{COMPANY}/auth"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = csrf_of(&auth);
+    let saved = http
+        .post(format!("{origin}/c/{COMPANY}/auth"))
+        .header("cookie", &session)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("preset", "developer_sandbox"),
+            ("client_id", "app"),
+            ("client_secret", CLIENT_SECRET),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    let page = http
+        .get(format!("{origin}/c/{COMPANY}/auth"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !page.contains(CLIENT_SECRET),
+        "the secret is never shown back"
+    );
+
+    child.start_kill().unwrap();
+    let output = child.wait_with_output().await.unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let logs = format!(
+        "{stdout}{}{stderr}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert!(
+        stderr.lines().filter(|l| l.starts_with('{')).count() > 5,
+        "debug logs, one JSON object a line:\n{stderr}"
+    );
+    let session_value = session.trim_start_matches("mpsync_session=");
+    for secret in [PASSWORD, CLIENT_SECRET, session_value, &csrf] {
+        assert!(!logs.contains(secret), "a secret reached the logs:\n{logs}");
+    }
+    let _ = std::fs::remove_dir_all(&cli.dir);
+}
