@@ -112,6 +112,62 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
+/// The peer address of the request, when the server knows it.
+pub struct ClientAddr(pub Option<std::net::IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
+
+/// Failed sign-ins per peer address, in memory: an address failing [`ADDRESS_FAILURES`] times
+/// within the throttle window is refused until the oldest ages out.
+#[derive(Default)]
+pub struct AddressThrottle(
+    std::sync::Mutex<
+        std::collections::HashMap<std::net::IpAddr, Vec<chrono::DateTime<chrono::Utc>>>,
+    >,
+);
+
+/// Failed sign-ins one address may make within the window, over any names.
+pub const ADDRESS_FAILURES: usize = 20;
+
+impl AddressThrottle {
+    /// Until when the address is refused, if it is.
+    pub fn refused(&self, addr: Option<std::net::IpAddr>) -> Option<chrono::DateTime<chrono::Utc>> {
+        let addr = addr?;
+        let now = chrono::Utc::now();
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let failures = map.get_mut(&addr)?;
+        failures.retain(|t| now - *t < state::security::THROTTLE_WINDOW);
+        (failures.len() >= ADDRESS_FAILURES)
+            .then(|| failures[failures.len() - ADDRESS_FAILURES] + state::security::THROTTLE_WINDOW)
+    }
+
+    /// One more failure from the address.
+    pub fn failed(&self, addr: Option<std::net::IpAddr>) {
+        let Some(addr) = addr else { return };
+        let now = chrono::Utc::now();
+        let mut map = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        // Bounded memory: addresses whose failures all aged out are forgotten.
+        if map.len() > 10_000 {
+            map.retain(|_, v| {
+                v.iter()
+                    .any(|t| now - *t < state::security::THROTTLE_WINDOW)
+            });
+        }
+        map.entry(addr).or_default().push(now);
+    }
+}
+
 /// A form that changes state, from a signed-in user: the session, its CSRF token checked, the
 /// request from our own origin, and the fields.
 pub struct Posted<T> {
@@ -351,6 +407,25 @@ pub fn with_cookie(mut response: Response, value: HeaderValue) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_failing_too_often_is_refused_for_a_while() {
+        let throttle = AddressThrottle::default();
+        let addr = Some("192.0.2.7".parse().unwrap());
+        for _ in 0..ADDRESS_FAILURES - 1 {
+            throttle.failed(addr);
+        }
+        assert!(throttle.refused(addr).is_none());
+        throttle.failed(addr);
+        assert!(throttle.refused(addr).is_some());
+        assert!(throttle
+            .refused(Some("192.0.2.8".parse().unwrap()))
+            .is_none());
+        assert!(
+            throttle.refused(None).is_none(),
+            "unknown address: names still throttle"
+        );
+    }
 
     #[test]
     fn cookies_are_read_by_name_and_tokens_compared_whole() {

@@ -51,6 +51,7 @@ struct Inner {
     board: runs::RunBoard,
     pending: connect::PendingConnects,
     metrics: metrics::Metrics,
+    address_throttle: auth::AddressThrottle,
 }
 
 /// The server's shared state.
@@ -65,6 +66,7 @@ impl AppState {
             board: runs::RunBoard::default(),
             pending: connect::PendingConnects::default(),
             metrics: metrics::Metrics::default(),
+            address_throttle: auth::AddressThrottle::default(),
         }))
     }
 
@@ -86,6 +88,10 @@ impl AppState {
 
     pub fn board(&self) -> &runs::RunBoard {
         &self.0.board
+    }
+
+    pub(crate) fn address_throttle(&self) -> &auth::AddressThrottle {
+        &self.0.address_throttle
     }
 
     pub fn metrics(&self) -> &metrics::Metrics {

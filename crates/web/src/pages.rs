@@ -287,6 +287,7 @@ fn local_path(next: &str) -> &str {
 
 pub async fn login(
     State(app): State<AppState>,
+    addr: crate::auth::ClientAddr,
     headers: HeaderMap,
     axum::Form(form): axum::Form<LoginForm>,
 ) -> PageResult {
@@ -300,11 +301,21 @@ pub async fn login(
             .unwrap_or_default();
         Ok(Redirect::to(&format!("/login?{query}")).into_response())
     };
-    match app
+    // One address trying many names is slowed too, not only one name from many addresses.
+    if let Some(until) = app.address_throttle().refused(addr.0) {
+        return refused(format!(
+            "too many failed sign-ins from this address: try again after {}",
+            until.format("%H:%M UTC")
+        ));
+    }
+    let verdict = app
         .state()
         .verify_login(&form.username, &Secret::new(form.password.clone()))
-        .await?
-    {
+        .await?;
+    if verdict.is_err() {
+        app.address_throttle().failed(addr.0);
+    }
+    match verdict {
         Ok(user) => {
             let token = app
                 .state()
