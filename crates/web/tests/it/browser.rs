@@ -613,6 +613,30 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         .expect("linked again");
     assert_eq!(relinked.procore_id, vendor);
 
+    // Signing in again and choosing the user's other Procore company is refused: the company
+    // is paired, its records are bound.
+    driver.click("nav.tabs a[href='/c/TEST/auth']").await;
+    driver.click("#connect").await;
+    driver.fill("input[name=email]", seed::USER_EMAIL).await;
+    driver
+        .fill("input[name=password]", seed::USER_PASSWORD)
+        .await;
+    driver.click("#login button[type=submit]").await;
+    driver.click("button[value=allow]").await;
+    driver.wait_text("h1", "Procore Company").await;
+    driver
+        .click(&format!(
+            "input[name=procore_company][value='{}']",
+            seed::SECOND_COMPANY_ID
+        ))
+        .await;
+    driver
+        .click("form[action='/c/TEST/auth/company'] button[type=submit]")
+        .await;
+    driver.wait_text("p.flash.error", "already paired").await;
+    let still = h.state().active_pairing("TEST").await.unwrap().unwrap();
+    assert_eq!(still.procore_company_id, seed::COMPANY_ID);
+
     // What the runs did, for a scraper holding a token with the right to view.
     let admin = h.state().user_by_name("admin").await.unwrap().unwrap();
     let (_, token) = h
