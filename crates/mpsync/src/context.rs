@@ -16,12 +16,9 @@ use crate::exit::{self, Fail};
 
 pub use runner::connection::{Connection, CONNECTION_SETTING};
 
-/// Where the data is, and which company.
+/// Where the data is: the two databases and the key that encrypts secrets.
 #[derive(Args, Debug, Clone)]
-pub struct Target {
-    /// maestro* company code; may be left out when the ERP database holds one company.
-    #[arg(long, env = "MPSYNC_COMPANY")]
-    pub company: Option<String>,
+pub struct Stores {
     /// The ERP database: `sqlite://PATH` (created if missing) or `postgres://…`.
     #[arg(
         long,
@@ -43,17 +40,9 @@ pub struct Target {
     pub key_file: PathBuf,
 }
 
-/// The opened stores and the chosen company.
-pub struct Opened {
-    pub erp: ErpStore,
-    pub state: StateStore,
-    pub company: Company,
-    pub cipher: Arc<Cipher>,
-}
-
-impl Target {
-    /// Opens both databases (migrating them) and finds the company.
-    pub async fn open(&self) -> anyhow::Result<Opened> {
+impl Stores {
+    /// Opens both databases (migrating them) and loads the key.
+    pub async fn open(&self) -> anyhow::Result<(ErpStore, StateStore, Arc<Cipher>)> {
         ensure_sqlite_parent(&self.erp_db)?;
         ensure_sqlite_parent(&self.state_db)?;
         let erp = ErpStore::connect(&self.erp_db)
@@ -66,6 +55,32 @@ impl Target {
             std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         }
         let cipher = Arc::new(Cipher::load(&self.key_file).context("loading the secret key")?);
+        Ok((erp, state, cipher))
+    }
+}
+
+/// Where the data is, and which company.
+#[derive(Args, Debug, Clone)]
+pub struct Target {
+    /// maestro* company code; may be left out when the ERP database holds one company.
+    #[arg(long, env = "MPSYNC_COMPANY")]
+    pub company: Option<String>,
+    #[command(flatten)]
+    pub stores: Stores,
+}
+
+/// The opened stores and the chosen company.
+pub struct Opened {
+    pub erp: ErpStore,
+    pub state: StateStore,
+    pub company: Company,
+    pub cipher: Arc<Cipher>,
+}
+
+impl Target {
+    /// Opens both databases (migrating them) and finds the company.
+    pub async fn open(&self) -> anyhow::Result<Opened> {
+        let (erp, state, cipher) = self.stores.open().await?;
         let companies = erp.companies().await?;
         let company = match &self.company {
             Some(code) => companies

@@ -48,11 +48,11 @@ pub async fn run(args: DoctorArgs) -> anyhow::Result<ExitCode> {
     opened.authorize(&[state::Right::View]).await?;
     report.ok(&format!(
         "ERP database {} reachable and migrated",
-        redact(&args.target.erp_db)
+        redact(&args.target.stores.erp_db)
     ));
     report.ok(&format!(
         "state database {} reachable and migrated",
-        redact(&args.target.state_db)
+        redact(&args.target.stores.state_db)
     ));
     let company = &opened.company;
     report.ok(&format!(

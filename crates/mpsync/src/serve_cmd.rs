@@ -2,35 +2,17 @@
 //! finished first).
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 
-use anyhow::Context as _;
 use clap::Args;
-use erp::ErpStore;
-use state::{Cipher, StateStore};
 use url::Url;
 
+use crate::context::Stores;
 use crate::exit::{self, Fail};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// The ERP database: `sqlite://PATH` or `postgres://…`.
-    #[arg(
-        long,
-        env = "MPSYNC_ERP_DB",
-        default_value = "sqlite://.mpsync/erp.sqlite"
-    )]
-    pub erp_db: String,
-    /// The state database: `sqlite://PATH` or `postgres://…`.
-    #[arg(
-        long,
-        env = "MPSYNC_STATE_DB",
-        default_value = "sqlite://.mpsync/state.sqlite"
-    )]
-    pub state_db: String,
-    /// The key that encrypts secrets at rest (`MPSYNC_KEY`, base64, takes precedence).
-    #[arg(long, env = "MPSYNC_KEY_FILE", default_value = ".mpsync/mpsync.key")]
-    pub key_file: std::path::PathBuf,
+    #[command(flatten)]
+    pub stores: Stores,
     /// Where to listen.
     #[arg(long, env = "MPSYNC_LISTEN", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
@@ -44,27 +26,7 @@ pub struct ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> anyhow::Result<()> {
-    for url in [&args.erp_db, &args.state_db] {
-        if let Some(path) = url.strip_prefix("sqlite://") {
-            if let Some(dir) = std::path::Path::new(path)
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-            {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("creating {}", dir.display()))?;
-            }
-        }
-    }
-    let erp = ErpStore::connect(&args.erp_db)
-        .await
-        .map_err(|e| Fail::new(exit::UNAVAILABLE, format!("the ERP database: {e}")))?;
-    let state = StateStore::connect(&args.state_db)
-        .await
-        .map_err(|e| Fail::new(exit::UNAVAILABLE, format!("the state database: {e}")))?;
-    if let Some(dir) = args.key_file.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let cipher = Arc::new(Cipher::load(&args.key_file).context("loading the secret key")?);
+    let (erp, state, cipher) = args.stores.open().await?;
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| {

@@ -358,14 +358,9 @@ pub async fn choose_company(
     app.state()
         .delete_secret(&pending_secret(&code, &posted.viewer.user().username))
         .await?;
-    app.state()
-        .audit(
-            &posted.viewer.user().username,
-            Some(&code),
+    app.audit_by(&posted.viewer, Some(&code),
             "pairing.created",
-            &serde_json::json!({"procore_company": chosen, "api_url": environment.api_url().as_str(), "kind": environment.kind().to_string()}),
-        )
-        .await?;
+            &serde_json::json!({"procore_company": chosen, "api_url": environment.api_url().as_str(), "kind": environment.kind().to_string()})).await?;
     Ok(Redirect::to(&format!("/c/{code}/auth?saved=1")).into_response())
 }
 
@@ -400,14 +395,13 @@ pub async fn disconnect(
         }
     }
     app.state().delete_secret(store.secret_name()).await?;
-    app.state()
-        .audit(
-            &posted.viewer.user().username,
-            Some(&code),
-            "procore.disconnected",
-            &serde_json::json!({"procore_company": pairing.procore_company_id}),
-        )
-        .await?;
+    app.audit_by(
+        &posted.viewer,
+        Some(&code),
+        "procore.disconnected",
+        &serde_json::json!({"procore_company": pairing.procore_company_id}),
+    )
+    .await?;
     Ok(Redirect::to(&format!("/c/{code}/auth?saved=1")).into_response())
 }
 

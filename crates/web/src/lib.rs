@@ -102,6 +102,19 @@ impl AppState {
         &self.0.pending
     }
 
+    /// Writes an audit entry in the name of a signed-in user.
+    pub(crate) async fn audit_by(
+        &self,
+        viewer: &auth::Viewer,
+        company: Option<&str>,
+        action: &str,
+        detail: &serde_json::Value,
+    ) -> Result<(), state::StateError> {
+        self.state()
+            .audit(&viewer.user().username, company, action, detail)
+            .await
+    }
+
     /// `scheme://host[:port]` of the public address.
     pub fn public_origin(&self) -> String {
         self.0.config.public_url.origin().ascii_serialization()

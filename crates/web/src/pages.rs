@@ -592,14 +592,13 @@ pub async fn create_user(
         .await
     {
         Ok(user) => {
-            app.state()
-                .audit(
-                    &posted.viewer.user().username,
-                    None,
-                    "user.created",
-                    &serde_json::json!({"username": user.username, "rights": rights}),
-                )
-                .await?;
+            app.audit_by(
+                &posted.viewer,
+                None,
+                "user.created",
+                &serde_json::json!({"username": user.username, "rights": rights}),
+            )
+            .await?;
             Ok(back_to("/users", None))
         }
         Err(e) => Ok(back_to("/users", Some(&e.to_string()))),
@@ -615,14 +614,13 @@ pub async fn set_rights(
     let rights = rights_from(&posted.form)?;
     let user = app.state().user(id).await?.ok_or(WebError::NotFound)?;
     app.state().set_user_rights(id, &rights).await?;
-    app.state()
-        .audit(
-            &posted.viewer.user().username,
-            None,
-            "user.rights_changed",
-            &serde_json::json!({"username": user.username, "rights": rights}),
-        )
-        .await?;
+    app.audit_by(
+        &posted.viewer,
+        None,
+        "user.rights_changed",
+        &serde_json::json!({"username": user.username, "rights": rights}),
+    )
+    .await?;
     Ok(back_to("/users", None))
 }
 
@@ -635,14 +633,13 @@ pub async fn create_group(
     let name = posted.form.get("name").cloned().unwrap_or_default();
     match app.state().create_group(&name, &rights).await {
         Ok(group) => {
-            app.state()
-                .audit(
-                    &posted.viewer.user().username,
-                    None,
-                    "group.created",
-                    &serde_json::json!({"group": group.name, "rights": rights}),
-                )
-                .await?;
+            app.audit_by(
+                &posted.viewer,
+                None,
+                "group.created",
+                &serde_json::json!({"group": group.name, "rights": rights}),
+            )
+            .await?;
             Ok(back_to("/users", None))
         }
         Err(e) => Ok(back_to("/users", Some(&e.to_string()))),
@@ -670,14 +667,13 @@ pub async fn add_member(State(app): State<AppState>, posted: Posted<MemberForm>)
         .await?
         .ok_or(WebError::NotFound)?;
     app.state().add_group_member(group.id, user.id).await?;
-    app.state()
-        .audit(
-            &posted.viewer.user().username,
-            None,
-            "group.member_added",
-            &serde_json::json!({"group": group.name, "username": user.username}),
-        )
-        .await?;
+    app.audit_by(
+        &posted.viewer,
+        None,
+        "group.member_added",
+        &serde_json::json!({"group": group.name, "username": user.username}),
+    )
+    .await?;
     Ok(back_to("/users", None))
 }
 
@@ -691,14 +687,13 @@ pub async fn create_token(State(app): State<AppState>, posted: Posted<TokenForm>
         .state()
         .create_api_token(posted.viewer.user().id, &posted.form.name)
         .await?;
-    app.state()
-        .audit(
-            &posted.viewer.user().username,
-            None,
-            "api_token.created",
-            &serde_json::json!({"name": posted.form.name}),
-        )
-        .await?;
+    app.audit_by(
+        &posted.viewer,
+        None,
+        "api_token.created",
+        &serde_json::json!({"name": posted.form.name}),
+    )
+    .await?;
     // Shown once, in this answer (never in a URL, never stored in clear).
     let tr = posted.viewer.tr;
     let content = html! {
@@ -975,8 +970,7 @@ pub async fn save_connection(
         )
         .await?;
     }
-    app.state()
-        .audit(&posted.viewer.user().username, Some(&code), "connection.changed", &serde_json::json!({"api_url": environment.api_url().as_str(), "kind": environment.kind().to_string()}))
+    app.audit_by(&posted.viewer, Some(&code), "connection.changed", &serde_json::json!({"api_url": environment.api_url().as_str(), "kind": environment.kind().to_string()}))
         .await?;
     Ok(back_to(&format!("/c/{code}/auth"), None))
 }
@@ -1004,9 +998,7 @@ pub async fn unpair(
         return Ok(back_to(&format!("/c/{code}/auth"), None));
     };
     let archived = app.state().unpair(pairing.id).await?;
-    app.state()
-        .audit(&posted.viewer.user().username, Some(&code), "pairing.unpaired", &serde_json::json!({"procore_company": pairing.procore_company_id, "api_url": pairing.api_base_url, "bindings_archived": archived}))
-        .await?;
+    app.audit_by(&posted.viewer, Some(&code), "pairing.unpaired", &serde_json::json!({"procore_company": pairing.procore_company_id, "api_url": pairing.api_base_url, "bindings_archived": archived})).await?;
     Ok(back_to(&format!("/c/{code}/auth"), None))
 }
 
@@ -1981,14 +1973,9 @@ pub async fn link(
         .await
     {
         Ok(()) => {
-            app.state()
-                .audit(
-                    &posted.viewer.user().username,
-                    Some(&code),
+            app.audit_by(&posted.viewer, Some(&code),
                     "record.linked",
-                    &serde_json::json!({"entity": f.entity, "erp_key": f.erp_key.trim(), "procore_id": procore_id}),
-                )
-                .await?;
+                    &serde_json::json!({"entity": f.entity, "erp_key": f.erp_key.trim(), "procore_id": procore_id})).await?;
             Ok(back_to(&back, None))
         }
         Err(e @ (runner::RunnerError::LinkRefused(_) | runner::RunnerError::Procore(_))) => {
@@ -2018,14 +2005,9 @@ pub async fn unlink(
         .await?
     {
         Some(binding) => {
-            app.state()
-                .audit(
-                    &posted.viewer.user().username,
-                    Some(&code),
+            app.audit_by(&posted.viewer, Some(&code),
                     "record.unlinked",
-                    &serde_json::json!({"entity": f.entity, "erp_key": binding.erp_key, "procore_id": binding.procore_id}),
-                )
-                .await?;
+                    &serde_json::json!({"entity": f.entity, "erp_key": binding.erp_key, "procore_id": binding.procore_id})).await?;
             Ok(back_to(&back, None))
         }
         None => Ok(back_to(

@@ -645,6 +645,18 @@ async fn once_users_exist_every_command_needs_a_token_holding_its_right() {
     let _ = std::fs::remove_dir_all(&cli.dir);
 }
 
+/// The Authentication tab as a signed-in user sees it.
+async fn auth_page(http: &reqwest::Client, origin: &str, session: &str) -> String {
+    http.get(format!("{origin}/c/{COMPANY}/auth"))
+        .header("cookie", session)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
 /// The value of a hidden `csrf` field in a page.
 fn csrf_of(html: &str) -> String {
     let at = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
@@ -732,15 +744,7 @@ async fn serve_logs_never_carry_a_secret() {
         .and_then(|v| v.split(';').next())
         .expect("a session")
         .to_owned();
-    let auth = http
-        .get(format!("{origin}/c/{COMPANY}/auth"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let auth = auth_page(&http, &origin, &session).await;
     let csrf = csrf_of(&auth);
     let saved = http
         .post(format!("{origin}/c/{COMPANY}/auth"))
@@ -755,15 +759,7 @@ async fn serve_logs_never_carry_a_secret() {
         .await
         .unwrap();
     assert_eq!(saved.status(), 303);
-    let page = http
-        .get(format!("{origin}/c/{COMPANY}/auth"))
-        .header("cookie", &session)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = auth_page(&http, &origin, &session).await;
     assert!(
         !page.contains(CLIENT_SECRET),
         "the secret is never shown back"

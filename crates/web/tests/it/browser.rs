@@ -217,6 +217,22 @@ impl Driver {
         )
     }
 
+    /// Connect to Procore from the Authentication tab: the simulator's own sign-in page and
+    /// consent, then the Procore Company list back here, where `company` is chosen.
+    async fn connect_to_procore(&self, company: u64) {
+        use procore_sim::seed;
+        self.click("#connect").await;
+        self.fill("input[name=email]", seed::USER_EMAIL).await;
+        self.fill("input[name=password]", seed::USER_PASSWORD).await;
+        self.click("#login button[type=submit]").await;
+        self.click("button[value=allow]").await;
+        self.wait_text("h1", "Procore Company").await;
+        self.click(&format!("input[name=procore_company][value='{company}']"))
+            .await;
+        self.click("form[action='/c/TEST/auth/company'] button[type=submit]")
+            .await;
+    }
+
     async fn url(&self) -> String {
         self.call("GET", "/url", json!({}))
             .await
@@ -427,25 +443,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         .click("form[action='/c/TEST/auth'] button[type=submit]")
         .await;
     driver.wait_text("p.flash.ok", "Saved").await;
-    driver.click("#connect").await;
-    // Procore's (the simulator's) own sign-in page and consent.
-    driver.fill("input[name=email]", seed::USER_EMAIL).await;
-    driver
-        .fill("input[name=password]", seed::USER_PASSWORD)
-        .await;
-    driver.click("#login button[type=submit]").await;
-    driver.click("button[value=allow]").await;
-    // Back here: the Procore Company list.
-    driver.wait_text("h1", "Procore Company").await;
-    driver
-        .click(&format!(
-            "input[name=procore_company][value='{}']",
-            seed::COMPANY_ID
-        ))
-        .await;
-    driver
-        .click("form[action='/c/TEST/auth/company'] button[type=submit]")
-        .await;
+    driver.connect_to_procore(seed::COMPANY_ID).await;
     driver.wait_text("#procore-user", seed::USER_EMAIL).await;
     let pairing = h
         .state()
@@ -616,23 +614,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     // Signing in again and choosing the user's other Procore company is refused: the company
     // is paired, its records are bound.
     driver.click("nav.tabs a[href='/c/TEST/auth']").await;
-    driver.click("#connect").await;
-    driver.fill("input[name=email]", seed::USER_EMAIL).await;
-    driver
-        .fill("input[name=password]", seed::USER_PASSWORD)
-        .await;
-    driver.click("#login button[type=submit]").await;
-    driver.click("button[value=allow]").await;
-    driver.wait_text("h1", "Procore Company").await;
-    driver
-        .click(&format!(
-            "input[name=procore_company][value='{}']",
-            seed::SECOND_COMPANY_ID
-        ))
-        .await;
-    driver
-        .click("form[action='/c/TEST/auth/company'] button[type=submit]")
-        .await;
+    driver.connect_to_procore(seed::SECOND_COMPANY_ID).await;
     driver.wait_text("p.flash.error", "already paired").await;
     let still = h.state().active_pairing("TEST").await.unwrap().unwrap();
     assert_eq!(still.procore_company_id, seed::COMPANY_ID);
