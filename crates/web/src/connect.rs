@@ -251,6 +251,33 @@ async fn probe(
     Ok(Some((client, memory)))
 }
 
+const NOT_SIGNED_IN: &str = "sign in to Procore first: Connect to Procore";
+
+/// The Procore companies `username`'s waiting sign-in sees, and the tokens as they are after
+/// asking (Procore may have refreshed them); `None` without a waiting sign-in.
+async fn signed_in_companies(
+    app: &AppState,
+    code: &str,
+    username: &str,
+) -> Result<
+    Option<(
+        Vec<procore::resources::companies::Company>,
+        Arc<MemoryTokenStore>,
+    )>,
+    WebError,
+> {
+    let Some((client, memory)) = probe(app, code, username).await? else {
+        return Ok(None);
+    };
+    let companies = client
+        .companies()
+        .list(&Default::default())
+        .collect_all()
+        .await
+        .map_err(|e| WebError::Refused(format!("Procore: {e}")))?;
+    Ok(Some((companies, memory)))
+}
+
 /// The Procore Company list.
 pub async fn company_form(
     State(app): State<AppState>,
@@ -260,18 +287,10 @@ pub async fn company_form(
     viewer.require(&Right::Configure)?;
     crate::pages::company(&app, &code).await?;
     let tr = viewer.tr;
-    let Some((client, _)) = probe(&app, &code, &viewer.user().username).await? else {
-        return Ok(refused_to(
-            &code,
-            "sign in to Procore first: Connect to Procore",
-        ));
+    let Some((companies, _)) = signed_in_companies(&app, &code, &viewer.user().username).await?
+    else {
+        return Ok(refused_to(&code, NOT_SIGNED_IN));
     };
-    let companies = client
-        .companies()
-        .list(&Default::default())
-        .collect_all()
-        .await
-        .map_err(|e| WebError::Refused(format!("Procore: {e}")))?;
     let content = html! {
         @if companies.is_empty() { p.flash.error { "This Procore user sees no company: the app must be installed in the company's App Management." } }
         form.stack method="post" action={"/c/" (code) "/auth/company"} {
@@ -307,18 +326,11 @@ pub async fn choose_company(
 ) -> Result<Response, WebError> {
     posted.viewer.require(&Right::Configure)?;
     let company = crate::pages::company(&app, &code).await?;
-    let Some((client, memory)) = probe(&app, &code, &posted.viewer.user().username).await? else {
-        return Ok(refused_to(
-            &code,
-            "sign in to Procore first: Connect to Procore",
-        ));
+    let Some((companies, memory)) =
+        signed_in_companies(&app, &code, &posted.viewer.user().username).await?
+    else {
+        return Ok(refused_to(&code, NOT_SIGNED_IN));
     };
-    let companies = client
-        .companies()
-        .list(&Default::default())
-        .collect_all()
-        .await
-        .map_err(|e| WebError::Refused(format!("Procore: {e}")))?;
     let chosen = posted.form.procore_company;
     if !companies.iter().any(|c| c.id == chosen) {
         return Ok(refused_to(

@@ -129,27 +129,32 @@ impl Driver {
         self.call("POST", "/url", json!({"url": url})).await;
     }
 
+    /// The element `css` selects now, if any.
+    async fn try_find(&self, css: &str) -> Option<String> {
+        let url = format!("{}/session/{}/element", self.base, self.session);
+        let answer: Value = self
+            .http
+            .post(&url)
+            .json(&json!({"using": "css selector", "value": css}))
+            .send()
+            .await
+            .expect("chromedriver answers")
+            .json()
+            .await
+            .expect("WebDriver JSON");
+        answer["value"]
+            .as_object()
+            .filter(|o| !o.contains_key("error"))
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+    }
+
     /// The element `css` selects, waiting (bounded) for a page still loading after a click.
     async fn find(&self, css: &str) -> String {
-        let url = format!("{}/session/{}/element", self.base, self.session);
         for _ in 0..50 {
-            let answer: Value = self
-                .http
-                .post(&url)
-                .json(&json!({"using": "css selector", "value": css}))
-                .send()
-                .await
-                .expect("chromedriver answers")
-                .json()
-                .await
-                .expect("WebDriver JSON");
-            if let Some(id) = answer["value"]
-                .as_object()
-                .filter(|o| !o.contains_key("error"))
-                .and_then(|o| o.values().next())
-                .and_then(Value::as_str)
-            {
-                return id.to_owned();
+            if let Some(id) = self.try_find(css).await {
+                return id;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
@@ -178,32 +183,18 @@ impl Driver {
     async fn wait_text(&self, css: &str, needle: &str) {
         let mut last = String::new();
         for _ in 0..50 {
-            let url = format!("{}/session/{}/element", self.base, self.session);
-            let found: Value = self
-                .http
-                .post(&url)
-                .json(&json!({"using": "css selector", "value": css}))
-                .send()
-                .await
-                .expect("chromedriver answers")
-                .json()
-                .await
-                .expect("WebDriver JSON");
-            if let Some(id) = found["value"]
-                .as_object()
-                .filter(|o| !o.contains_key("error"))
-                .and_then(|o| o.values().next())
-                .and_then(Value::as_str)
-            {
+            if let Some(id) = self.try_find(css).await {
+                let url = format!("{}/session/{}/element/{id}/text", self.base, self.session);
                 let text: Value = self
                     .http
-                    .get(format!("{url}/{id}/text"))
+                    .get(url)
                     .send()
                     .await
                     .expect("chromedriver answers")
                     .json()
                     .await
                     .expect("WebDriver JSON");
+                // A page replaced meanwhile answers "stale element": read again.
                 last = text["value"].as_str().unwrap_or("").to_owned();
                 if last.contains(needle) {
                     return;
@@ -332,6 +323,27 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
     driver.quit().await;
     let _ = stop.send(());
     server.await.unwrap().unwrap();
+}
+
+/// Edits a record of the TEST company as a maestro* user would.
+async fn edit_erp<R>(h: &Harness, key: &str, edit: impl FnOnce(&mut R))
+where
+    R: erp::ErpRecord<Key = String>,
+{
+    let mut record = h
+        .app
+        .erp()
+        .get::<R>("TEST", &key.to_owned())
+        .await
+        .unwrap()
+        .expect("the record exists")
+        .record;
+    edit(&mut record);
+    h.app
+        .erp()
+        .upsert("TEST", &[record], erp::ChangeOrigin::User)
+        .await
+        .unwrap();
 }
 
 /// A field of a simulator record (top level or under `data`).
@@ -486,20 +498,10 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver.wait_text("#outcomes", "email").await;
 
     // The record is fixed in maestro*, then retried from the run.
-    let mut luc = h
-        .app
-        .erp()
-        .get::<erp::Employee>("TEST", &"E002".to_owned())
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
-    luc.email = Some("luc.gagnon@laurentide.example".into());
-    h.app
-        .erp()
-        .upsert("TEST", &[luc], erp::ChangeOrigin::User)
-        .await
-        .unwrap();
+    edit_erp::<erp::Employee>(&h, "E002", |luc| {
+        luc.email = Some("luc.gagnon@laurentide.example".into())
+    })
+    .await;
     driver.click("#retry").await;
     driver.wait_text("#run-2", "Success").await;
     let luc_id = h
@@ -532,20 +534,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         )
         .await
         .unwrap();
-    let mut supplier = h
-        .app
-        .erp()
-        .get::<erp::Supplier>("TEST", &"F0042".to_owned())
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
-    supplier.name = "Béton Laurentien inc.".into();
-    h.app
-        .erp()
-        .upsert("TEST", &[supplier], erp::ChangeOrigin::User)
-        .await
-        .unwrap();
+    edit_erp::<erp::Supplier>(&h, "F0042", |s| s.name = "Béton Laurentien inc.".into()).await;
     driver.click("#run-form button").await;
     driver.wait_text("#run-3", "Warning").await;
     driver.click("a[href='/c/TEST/conflicts']").await;
