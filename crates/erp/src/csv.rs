@@ -21,7 +21,9 @@ use crate::model::{
 };
 use crate::record::{ChangeOrigin, Entity, ErpRecord, NaturalKey};
 use crate::store::ErpStore;
-use crate::value::Value;
+use crate::value::{ColumnKind, Value};
+use chrono::Datelike;
+use rust_decimal::Decimal;
 
 /// At most this many bad rows are listed; past that the file is clearly not of this entity.
 const MAX_REPORTED_ROWS: usize = 1_000;
@@ -312,7 +314,19 @@ fn map_header<R: ErpRecord>(
 ) -> Result<Vec<Option<usize>>, Vec<RowError>> {
     let mut errors = Vec::new();
     let names: Vec<&str> = header.iter().map(str::trim).collect();
-    for name in &names {
+    for (i, name) in names.iter().enumerate() {
+        if errors.len() >= MAX_REPORTED_ROWS {
+            break;
+        }
+        // Only the first of two same-named columns would be read: which one was meant?
+        if names[..i].contains(name) {
+            errors.push(RowError {
+                line: 1,
+                column: Some((*name).to_owned()),
+                reason: "appears twice in the header".to_owned(),
+            });
+            continue;
+        }
         if !R::COLUMNS.iter().any(|c| c.name == *name) {
             errors.push(RowError {
                 line: 1,
@@ -341,10 +355,106 @@ fn map_header<R: ErpRecord>(
         }
         positions.push(position);
     }
+    errors.truncate(MAX_REPORTED_ROWS);
     if errors.is_empty() {
         Ok(positions)
     } else {
         Err(errors)
+    }
+}
+
+/// Longest cell read: no maestro* field holds more, and a longer one is a broken file.
+const MAX_CELL_CHARS: usize = 10_000;
+
+/// Amounts fit NUMERIC(19,4): 15 digits before the dot, 4 after.
+const MAX_AMOUNT_SCALE: u32 = 4;
+
+/// Dates outside these years are typing mistakes (`2205` for `2025`), not construction dates.
+const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+
+/// The first characters a spreadsheet reads as the start of a formula. Tab and carriage return
+/// are among them because a spreadsheet drops them and reads what follows.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell of a file, checked beyond its type: a spreadsheet opening the file must not run it,
+/// and an amount or a date must fit maestro*.
+fn parse_cell(kind: ColumnKind, cell: &str) -> Result<Value, String> {
+    let length = cell.chars().count();
+    if length > MAX_CELL_CHARS {
+        return Err(format!(
+            "is {length} characters long; no field holds more than {MAX_CELL_CHARS}"
+        ));
+    }
+    match kind {
+        ColumnKind::Text => Value::parse(kind, &unescape_formula(cell)?),
+        ColumnKind::Decimal => {
+            let value = Value::parse(kind, cell)?;
+            if let Value::Decimal(Some(amount)) = &value {
+                let amount = amount.normalize();
+                if amount.scale() > MAX_AMOUNT_SCALE {
+                    return Err(format!(
+                        "{amount} has more than {MAX_AMOUNT_SCALE} decimals"
+                    ));
+                }
+                if amount.abs() >= Decimal::from(1_000_000_000_000_000_i64) {
+                    return Err(format!(
+                        "{amount} is out of range (at most 15 digits before the dot)"
+                    ));
+                }
+            }
+            Ok(value)
+        }
+        ColumnKind::Date => {
+            let value = Value::parse(kind, cell)?;
+            if let Value::Date(Some(date)) = &value {
+                if !DATE_YEARS.contains(&date.year()) {
+                    return Err(format!(
+                        "{date} is outside the years {} to {}",
+                        DATE_YEARS.start(),
+                        DATE_YEARS.end()
+                    ));
+                }
+            }
+            Ok(value)
+        }
+        _ => Value::parse(kind, cell),
+    }
+}
+
+/// The text of a cell: refused when a spreadsheet would run it as a formula, unless the file
+/// marks it as text with a leading `'` (as [`export`] writes such values), which is removed.
+/// A sign followed only by digits and phone punctuation (`+1 418 555-0101`, `-12`) is text.
+fn unescape_formula(cell: &str) -> Result<std::borrow::Cow<'_, str>, String> {
+    let text = cell.trim();
+    if let Some(rest) = text.strip_prefix('\'') {
+        if rest.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+            return Ok(rest.into());
+        }
+    }
+    // A spreadsheet drops leading tabs, carriage returns and spaces, then reads the rest.
+    let formula = match text.chars().next() {
+        Some('=' | '@') => true,
+        Some('+' | '-') => !text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " .,-+()/".contains(c)),
+        _ => false,
+    };
+    if formula {
+        let shown: String = text.chars().take(40).collect();
+        return Err(format!(
+            "{shown:?} starts like a spreadsheet formula; put a ' before it to import it as text"
+        ));
+    }
+    Ok(cell.into())
+}
+
+/// `text` as written to a file: a value a spreadsheet would run as a formula gets a leading `'`,
+/// which [`import`] removes again.
+fn escape_formula(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.trim_start_matches('\'').starts_with(FORMULA_STARTS) {
+        format!("'{text}").into()
+    } else {
+        text.into()
     }
 }
 
@@ -357,7 +467,7 @@ fn parse_row<R: ErpRecord>(
     let mut values = Vec::with_capacity(R::COLUMNS.len());
     for (column, position) in R::COLUMNS.iter().zip(positions) {
         let cell = position.and_then(|p| row.get(p)).unwrap_or("");
-        match Value::parse(column.kind, cell) {
+        match parse_cell(column.kind, cell) {
             Ok(value) if value.is_null() && !column.nullable => {
                 errors.push(RowError {
                     line,
@@ -464,7 +574,10 @@ async fn export_records<R: ErpRecord, W: Write>(
             .record
             .to_values()
             .iter()
-            .map(|v| v.to_text().unwrap_or_default())
+            .map(|v| match v {
+                Value::Text(Some(text)) => escape_formula(text).into_owned(),
+                other => other.to_text().unwrap_or_default(),
+            })
             .collect();
         csv.write_record(&cells).map_err(write_err)?;
     }

@@ -713,6 +713,12 @@ impl Check {
         if len > max {
             self.push(field, format!("is longer than {max} characters ({len})"));
         }
+        if let Some(c) = value.chars().find(|c| is_hidden_control(*c)) {
+            self.push(
+                field,
+                format!("{} contains the control character {c:?}", quoted(value)),
+            );
+        }
     }
 
     fn opt_text(&mut self, field: &'static str, value: &Option<String>, max: usize) {
@@ -728,7 +734,7 @@ impl Check {
             return;
         }
         if let Some(c) = value.chars().find(|c| c.is_whitespace() || c.is_control()) {
-            self.push(field, format!("{value:?} contains {c:?}"));
+            self.push(field, format!("{} contains {c:?}", quoted(value)));
         }
         self.max_len(field, value, max);
     }
@@ -827,6 +833,25 @@ impl Check {
     }
 }
 
+/// A character that changes how text reads without showing itself: C0/C1 controls other than
+/// line breaks and tabs (which multi-line descriptions hold), and the bidirectional embeddings,
+/// overrides and isolates that can make `fdp.exe` display as `exe.pdf`.
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `value` quoted for a message, cut short: a refused value may be megabytes long.
+fn quoted(value: &str) -> String {
+    const MAX: usize = 60;
+    if value.chars().count() <= MAX {
+        format!("{value:?}")
+    } else {
+        let head: String = value.chars().take(MAX).collect();
+        format!("{head:?}…")
+    }
+}
+
 /// Checks a maestro* project number: at most 10 characters, ASCII letters and digits (plus `-`
 /// and `.`); `* , # :` and accented letters are refused by maestro*.
 ///
@@ -839,11 +864,14 @@ pub fn check_project_number(number: &str) -> Result<(), String> {
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '.'))
     {
-        return Err(format!("{number:?} contains {c:?}"));
+        return Err(format!("{} contains {c:?}", quoted(number)));
     }
     let len = number.chars().count();
     if len > 10 {
-        return Err(format!("{number:?} is longer than 10 characters ({len})"));
+        return Err(format!(
+            "{} is longer than 10 characters ({len})",
+            quoted(number)
+        ));
     }
     Ok(())
 }

@@ -82,7 +82,7 @@ pub async fn run(args: InitArgs) -> anyhow::Result<()> {
     connection
         .check()
         .map_err(|why| Fail::new(exit::CONFIG, why))?;
-    let environment = connection.environment();
+    let environment = runner::connection::environment(&opened.state, &connection).await?;
 
     // The seed's strongest warning: never a test company against production, or the reverse.
     let wanted = match company.environment {

@@ -45,6 +45,8 @@ pub enum Body {
     Json(Value),
     Text(String),
     Html(String),
+    /// Text sent as is, with the content type the reply's headers give (hostile answers).
+    Raw(String),
     Empty,
 }
 
@@ -137,7 +139,7 @@ impl Reply {
     pub fn body_json(&self) -> Value {
         match &self.body {
             Body::Json(v) => v.clone(),
-            Body::Text(t) | Body::Html(t) => Value::String(t.clone()),
+            Body::Text(t) | Body::Html(t) | Body::Raw(t) => Value::String(t.clone()),
             Body::Empty => Value::Null,
         }
     }

@@ -39,6 +39,45 @@ pub enum FaultKind {
     ConnectionReset,
     /// The request is applied, then the connection is closed before the response.
     CommitThenDrop,
+    /// A 200 answer carrying `body` verbatim instead of the request's answer (malformed JSON,
+    /// an HTML page, a wrong shape); the request is not applied. `content_type` defaults to
+    /// `application/json`.
+    MalformedBody {
+        body: String,
+        #[serde(default)]
+        content_type: Option<String>,
+    },
+    /// The request is applied and its answer cut after `keep_bytes` bytes, as a proxy that
+    /// gave up mid-body would leave it.
+    TruncatedBody { keep_bytes: usize },
+    /// A list answer whose entries are repeated until it holds `entries` of them (at most
+    /// [`MAX_HUGE_PAGE`]), whatever `per_page` asked for.
+    HugePage { entries: usize },
+}
+
+/// Most entries a [`FaultKind::HugePage`] answer holds, so a rule cannot exhaust memory.
+pub const MAX_HUGE_PAGE: usize = 1_000_000;
+
+/// Repeats the entries of a list answer (`[...]` or `{"data": [...]}`) up to `entries`; other
+/// answers and empty lists are left alone.
+pub fn fill_page(body: &mut serde_json::Value, entries: usize) {
+    let list = match body {
+        serde_json::Value::Array(list) => list,
+        serde_json::Value::Object(map) => match map.get_mut("data") {
+            Some(serde_json::Value::Array(list)) => list,
+            _ => return,
+        },
+        _ => return,
+    };
+    let original = list.len();
+    if original == 0 {
+        return;
+    }
+    let target = entries.min(MAX_HUGE_PAGE);
+    for i in original..target {
+        let entry = list[i % original].clone();
+        list.push(entry);
+    }
 }
 
 impl TryFrom<serde_json::Value> for FaultRule {
@@ -188,6 +227,40 @@ mod tests {
         })
         .unwrap();
         assert!(text.contains(r#""kind":"connection_reset""#), "{text}");
+    }
+
+    #[test]
+    fn hostile_bodies_read_from_their_flat_form() {
+        let rule: FaultRule = serde_json::from_str(
+            r#"{"operation":"RestV10VendorsGet","kind":"malformed_body","body":"[{\"id\":"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            rule.kind,
+            FaultKind::MalformedBody {
+                body: "[{\"id\":".into(),
+                content_type: None
+            }
+        );
+        let rule: FaultRule = serde_json::from_str(r#"{"kind":"huge_page","entries":5}"#).unwrap();
+        assert_eq!(rule.kind, FaultKind::HugePage { entries: 5 });
+    }
+
+    #[test]
+    fn a_huge_page_repeats_entries_and_leaves_other_answers() {
+        let mut list = serde_json::json!([{"id": 1}, {"id": 2}]);
+        fill_page(&mut list, 5);
+        assert_eq!(list.as_array().unwrap().len(), 5);
+        assert_eq!(list[4]["id"], 1);
+        let mut data = serde_json::json!({"data": [{"id": 1}]});
+        fill_page(&mut data, 3);
+        assert_eq!(data["data"].as_array().unwrap().len(), 3);
+        let mut one = serde_json::json!({"id": 1});
+        fill_page(&mut one, 3);
+        assert_eq!(one, serde_json::json!({"id": 1}));
+        let mut empty = serde_json::json!([]);
+        fill_page(&mut empty, 3);
+        assert_eq!(empty, serde_json::json!([]));
     }
 
     #[test]

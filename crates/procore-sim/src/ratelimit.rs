@@ -31,6 +31,9 @@ pub struct RateDecision {
     pub exhausted: bool,
     /// Seconds until the exhausted window resets (for `Retry-After`).
     pub retry_after: i64,
+    /// The simulator's clock when deciding, Unix seconds (sent as `Date`, so a client can
+    /// read `X-Rate-Limit-Reset` against the server's clock, not its own).
+    pub now: i64,
 }
 
 impl RateLimiter {
@@ -54,6 +57,7 @@ impl RateLimiter {
                 reset: (reset_ms + 999).div_euclid(1000),
                 exhausted: w.count > limit,
                 retry_after: ((reset_ms - now_ms + 999) / 1000).max(1),
+                now: now_ms.div_euclid(1000),
             }
         };
         let h = describe(hourly, config.hourly_limit, hourly_ms);
@@ -92,6 +96,7 @@ impl RateLimiter {
             reset: (now_ms + len + 999).div_euclid(1000),
             exhausted: false,
             retry_after: 0,
+            now: now_ms.div_euclid(1000),
         }
     }
 

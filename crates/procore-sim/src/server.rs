@@ -294,7 +294,8 @@ async fn handle(
         }
         Some(FaultKind::RateLimitStorm { reset_after_secs }) => {
             let sim = shared.lock();
-            let reset = sim.clock.unix() + *reset_after_secs as i64;
+            let now = sim.clock.unix();
+            let reset = now + *reset_after_secs as i64;
             let limit = sim.rate_limits.spike_limit;
             drop(sim);
             Some(rate_limited_reply(RateDecision {
@@ -303,8 +304,19 @@ async fn handle(
                 reset,
                 exhausted: true,
                 retry_after: *reset_after_secs as i64,
+                now,
             }))
         }
+        Some(FaultKind::MalformedBody { body, content_type }) => Some(Reply {
+            status: StatusCode::OK,
+            headers: vec![(
+                "Content-Type".into(),
+                content_type
+                    .clone()
+                    .unwrap_or_else(|| "application/json".to_owned()),
+            )],
+            body: Body::Raw(body.clone()),
+        }),
         _ => None,
     };
     if let Some(reply) = fault_reply {
@@ -323,7 +335,7 @@ async fn handle(
         return drop_connection(kill).await;
     }
 
-    let reply = {
+    let mut reply = {
         let mut sim = shared.lock();
         let urls = (shared.login_url.clone(), shared.api_url.clone());
         let (reply, limited) = match host {
@@ -346,7 +358,29 @@ async fn handle(
     if matches!(fault, Some(FaultKind::CommitThenDrop)) {
         return drop_connection(kill).await;
     }
-    into_response(reply)
+    match fault {
+        Some(FaultKind::HugePage { entries }) => {
+            if let Body::Json(value) = &mut reply.body {
+                crate::faults::fill_page(value, entries);
+            }
+            into_response(reply)
+        }
+        Some(FaultKind::TruncatedBody { keep_bytes }) => {
+            truncated(into_response(reply), keep_bytes).await
+        }
+        _ => into_response(reply),
+    }
+}
+
+/// `response` with its body cut after `keep` bytes (and its length header matching the cut).
+async fn truncated(response: Response, keep: usize) -> Response {
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .unwrap_or_default();
+    let cut = bytes.slice(..keep.min(bytes.len()));
+    parts.headers.remove(http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, AxumBody::from(cut))
 }
 
 async fn drop_connection(kill: ConnectionKill) -> Response {
@@ -375,6 +409,15 @@ impl Reply {
             .push(("X-Rate-Limit-Remaining".into(), d.remaining.to_string()));
         self.headers
             .push(("X-Rate-Limit-Reset".into(), d.reset.to_string()));
+        // Procore's own clock, as every HTTP server sends it; the reset above is on it.
+        if let Some(now) = chrono::DateTime::<chrono::Utc>::from_timestamp(d.now, 0) {
+            self.headers
+                .retain(|(k, _)| !k.eq_ignore_ascii_case("date"));
+            self.headers.push((
+                "Date".into(),
+                now.format("%a, %d %b %Y %H:%M:%S GMT").to_string(),
+            ));
+        }
         self
     }
 }
@@ -401,7 +444,7 @@ fn record(
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let response_body = match &reply.body {
         Body::Json(v) => v.clone(),
-        Body::Text(t) => Value::String(t.clone()),
+        Body::Text(t) | Body::Raw(t) => Value::String(t.clone()),
         Body::Html(_) | Body::Empty => Value::Null,
     };
     sim.log_exchange(Exchange {
@@ -501,6 +544,8 @@ pub fn into_response(reply: Reply) -> Response {
         )
             .into_response(),
         Body::Empty => reply.status.into_response(),
+        // The content type comes with the reply's headers.
+        Body::Raw(text) => (reply.status, AxumBody::from(text)).into_response(),
     };
     for (name, value) in reply.headers {
         if let (Ok(name), Ok(value)) = (

@@ -62,7 +62,7 @@ impl Op {
         out
     }
 
-    fn method_str(&self) -> &'static str {
+    pub(crate) fn method_str(&self) -> &'static str {
         match self.method {
             Method::GET => "GET",
             Method::POST => "POST",
@@ -162,6 +162,9 @@ struct Shared {
     gate: Arc<RateGate>,
     metrics: Arc<Metrics>,
     config: Config,
+    /// How far Procore's clock is ahead of ours, in milliseconds, from the last `Date` header
+    /// (0 within the header's precision).
+    procore_skew_ms: std::sync::atomic::AtomicI64,
 }
 
 /// A Procore API client. Cheap to clone; clones share tokens, rate gate and counters.
@@ -314,6 +317,7 @@ impl ClientBuilder {
                 oauth,
                 gate: RateGate::new(),
                 metrics,
+                procore_skew_ms: std::sync::atomic::AtomicI64::new(0),
                 config: Config {
                     retry: self.retry,
                     sync_batch_size: self.sync_batch_size,
@@ -365,6 +369,17 @@ impl Client {
     /// The OAuth endpoints of the same environment and app (revoke, token info).
     pub fn oauth(&self) -> &OAuthClient {
         &self.shared.oauth
+    }
+
+    /// How far Procore's clock is ahead of ours (behind when negative), as its last answer
+    /// told; zero until an answer came, and within a couple of seconds. Times compared with
+    /// Procore's `updated_at` (cursors) are taken on Procore's clock with it.
+    pub fn procore_clock_skew(&self) -> chrono::Duration {
+        chrono::Duration::milliseconds(
+            self.shared
+                .procore_skew_ms
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
     }
 
     /// Whether requests go out now or wait for the rate limit to reset.
@@ -487,6 +502,13 @@ impl Client {
             };
             let status = response.status().as_u16();
             let headers = response.headers().clone();
+            if headers.contains_key(http::header::DATE) {
+                let skew = crate::rate_gate::clock_skew(&headers, Utc::now()).unwrap_or_default();
+                self.shared.procore_skew_ms.store(
+                    skew.num_milliseconds(),
+                    std::sync::atomic::Ordering::Relaxed,
+                );
+            }
             permit.finish(&headers);
             let body = match response.bytes().await {
                 Ok(body) => body,
@@ -620,7 +642,7 @@ pub(crate) fn decode<T: DeserializeOwned>(call: &Call, body: &[u8]) -> Result<T,
     } else {
         body
     };
-    serde_json::from_slice(body).map_err(|e| {
+    read_json(body).map_err(|e| {
         // For a write this means it was applied but its echo is unreadable: not retried.
         ProcoreError::new(ErrorKind::Fatal, format!("unexpected answer: {e}")).with_request(
             call.op.id,
@@ -628,6 +650,52 @@ pub(crate) fn decode<T: DeserializeOwned>(call: &Call, body: &[u8]) -> Result<T,
             &call.path,
         )
     })
+}
+
+/// Why a JSON text could not be read as the expected shape: the field's path (`vendor.id`,
+/// `line_items[2].amount`), empty when the text itself is broken, and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ReadError {
+    pub field: Option<String>,
+    pub reason: String,
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.field {
+            Some(field) => write!(f, "{field}: {}", self.reason),
+            None => f.write_str(&self.reason),
+        }
+    }
+}
+
+/// Reads JSON, naming the field at fault. Reasons are cut short: they may quote a value, and a
+/// hostile answer can hold megabytes in one string.
+pub(crate) fn read_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ReadError> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        ReadError {
+            field: (path != "." && !path.is_empty()).then_some(path),
+            reason: reason(&e.into_inner()),
+        }
+    })?;
+    de.end().map_err(|e| ReadError {
+        field: None,
+        reason: reason(&e),
+    })?;
+    Ok(value)
+}
+
+/// A JSON error in words, cut short. The position is dropped when the field is named: within a
+/// page it counts from the record, not the answer, and would only mislead.
+fn reason(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) if e.line() > 0 && e.is_data() => &text[..at],
+        _ => &text[..],
+    };
+    crate::error::shorten(text)
 }
 
 /// A transport error in words, without URLs (they may carry query values).

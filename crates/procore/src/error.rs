@@ -426,7 +426,7 @@ fn push_field(fields: &mut Vec<FieldError>, field: &str, message: &str) {
     }
 }
 
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= MAX_TEXT {
         one_line

@@ -59,6 +59,8 @@ mod de;
 mod enums;
 pub mod environment;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod metrics;
 pub mod money;
 pub mod oauth;
@@ -77,7 +79,7 @@ pub use environment::{Environment, EnvironmentKind};
 pub use error::{ErrorKind, FieldError, ProcoreError};
 pub use money::Money;
 pub use oauth::{generate_state, verify_state, AppCredentials, OAuthClient, TokenInfo, TokenPair};
-pub use pagination::Pager;
+pub use pagination::{Pager, UnreadableRecord};
 pub use query::{DateRange, ListQuery, Query, TimeRange};
 pub use rate_gate::GateStatus;
 pub use retry::{create_once, RetryPolicy};

@@ -2,14 +2,77 @@
 //! and `Link: <…>; rel="next"`. A pager holds one page at a time, never a whole collection.
 
 use std::collections::VecDeque;
+use std::fmt;
 use std::marker::PhantomData;
 
 use futures::stream::{self, Stream, TryStreamExt};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use url::Url;
 
-use crate::client::{decode, Call, Client};
-use crate::error::ProcoreError;
+use crate::client::{decode, read_json, Call, Client};
+use crate::error::{ErrorKind, ProcoreError};
+
+/// A list entry that could not be read as its record type (an amount that is no number, an id
+/// that is no id): the rest of its page still is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnreadableRecord {
+    /// The list's operationId.
+    pub operation: &'static str,
+    /// The record's id, when at least that could be read.
+    pub id: Option<u64>,
+    /// The field at fault, as a path (`vendor.id`, `line_items[2].amount`), when there is one.
+    pub field: Option<String>,
+    /// What is wrong, the value quoted and cut short.
+    pub reason: String,
+}
+
+impl fmt::Display for UnreadableRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.id {
+            Some(id) => write!(f, "record {id} is unreadable: ")?,
+            None => f.write_str("a record without a readable id is unreadable: ")?,
+        }
+        if let Some(field) = &self.field {
+            write!(f, "{field}: ")?;
+        }
+        f.write_str(&self.reason)
+    }
+}
+
+/// The id of a list entry, read on its own when the whole record cannot be.
+fn entry_id(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Id {
+        #[serde(default, deserialize_with = "crate::de::u64")]
+        id: Option<u64>,
+    }
+    serde_json::from_str::<Id>(raw).ok().and_then(|r| r.id)
+}
+
+/// The entries of one page, each read on its own so that one bad record does not hide the rest.
+pub(crate) fn read_page<T: DeserializeOwned>(
+    operation: &'static str,
+    entries: Vec<Option<Box<RawValue>>>,
+) -> (Vec<T>, Vec<UnreadableRecord>, usize) {
+    let listed = entries.len();
+    let mut items = Vec::with_capacity(listed);
+    let mut unreadable = Vec::new();
+    // A null in a list is no record; skipping it keeps the rest of the page usable.
+    for raw in entries.into_iter().flatten() {
+        match read_json::<T>(raw.get().as_bytes()) {
+            Ok(item) => items.push(item),
+            Err(e) => unreadable.push(UnreadableRecord {
+                operation,
+                id: entry_id(raw.get()),
+                field: e.field,
+                reason: e.reason,
+            }),
+        }
+    }
+    (items, unreadable, listed)
+}
 
 /// The `rel` → URL pairs of a `Link` header.
 pub(crate) fn parse_link_header(value: &str) -> Vec<(String, String)> {
@@ -66,6 +129,9 @@ pub struct Pager<T> {
     /// An error found before the first request (e.g. no company selected), reported by the
     /// first `next_page`.
     failed: Option<ProcoreError>,
+    /// Unreadable records are set aside for the caller instead of failing the page.
+    keep_unreadable: bool,
+    unreadable: Vec<UnreadableRecord>,
     _item: PhantomData<fn() -> T>,
 }
 
@@ -84,6 +150,8 @@ impl<T: DeserializeOwned> Pager<T> {
             fetched: 0,
             envelope: false,
             failed: None,
+            keep_unreadable: false,
+            unreadable: Vec::new(),
             _item: PhantomData,
         }
     }
@@ -105,6 +173,20 @@ impl<T: DeserializeOwned> Pager<T> {
     pub fn with_per_page(mut self, per_page: u32) -> Self {
         self.per_page = per_page.max(1);
         self
+    }
+
+    /// Sets records that cannot be read aside (see [`Pager::take_unreadable`]) and returns the
+    /// rest of their page. Without it, a page holding one fails as a whole, with an error naming
+    /// the record and the field, so a caller that cannot report records one by one never
+    /// silently misses one.
+    pub fn keep_unreadable(mut self) -> Self {
+        self.keep_unreadable = true;
+        self
+    }
+
+    /// The records set aside as unreadable since the last call.
+    pub fn take_unreadable(&mut self) -> Vec<UnreadableRecord> {
+        std::mem::take(&mut self.unreadable)
     }
 
     /// Items per page requested.
@@ -139,22 +221,50 @@ impl<T: DeserializeOwned> Pager<T> {
             Next::Url(url) => call.url = Some(url),
         }
         let answer = self.client.send(&call).await?;
-        let slots: Vec<Option<T>> = if self.envelope {
-            decode::<Option<crate::resources::Data<Option<Vec<Option<T>>>>>>(&call, &answer.body)?
+        // A list answer always has a body (`[]` when empty); none at all is a cut answer, and
+        // reading it as an empty list would let a cursor move past records never seen.
+        if answer.body.iter().all(u8::is_ascii_whitespace) {
+            return Err(ProcoreError::new(
+                ErrorKind::Fatal,
+                "empty answer where a list was expected",
+            )
+            .with_request(call.op.id, call.op.method_str(), &call.path));
+        }
+        type Entries = Option<Vec<Option<Box<RawValue>>>>;
+        let entries = if self.envelope {
+            decode::<Option<crate::resources::Data<Entries>>>(&call, &answer.body)?
                 .and_then(|d| d.data)
                 .unwrap_or_default()
         } else {
-            decode::<Option<Vec<Option<T>>>>(&call, &answer.body)?.unwrap_or_default()
+            decode::<Entries>(&call, &answer.body)?.unwrap_or_default()
         };
-        // A null in a list is no record; skipping it keeps the rest of the page usable.
-        let listed = slots.len();
-        let items: Vec<T> = slots.into_iter().flatten().collect();
-        if items.len() < listed {
+        let (items, unreadable, listed) = read_page::<T>(call.op.id, entries);
+        let nulls = listed - items.len() - unreadable.len();
+        if nulls > 0 {
             tracing::warn!(
                 operation = call.op.id,
-                skipped = listed - items.len(),
+                skipped = nulls,
                 "null entries in a list answer"
             );
+        }
+        if let Some(first) = unreadable.first() {
+            if !self.keep_unreadable {
+                let more = match unreadable.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", n - 1),
+                };
+                return Err(
+                    ProcoreError::new(ErrorKind::Fatal, format!("{first}{more}")).with_request(
+                        call.op.id,
+                        call.op.method_str(),
+                        &call.path,
+                    ),
+                );
+            }
+            for record in &unreadable {
+                tracing::warn!(operation = call.op.id, %record, "unreadable record set aside");
+            }
+            self.unreadable.extend(unreadable);
         }
         if let Some(total) = header_u64(&answer.headers, "total") {
             self.total = Some(total);

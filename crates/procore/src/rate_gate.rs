@@ -38,14 +38,31 @@ impl RateInfo {
         let num =
             |name: &str| -> Option<u64> { headers.get(name)?.to_str().ok()?.trim().parse().ok() };
         let remaining = num("x-rate-limit-remaining")?;
+        // The reset is a time on Procore's clock; the gate waits on ours.
+        let skew = clock_skew(headers, Utc::now()).unwrap_or_default();
         let reset = num("x-rate-limit-reset")
-            .and_then(|s| Utc.timestamp_opt(i64::try_from(s).ok()?, 0).single());
+            .and_then(|s| Utc.timestamp_opt(i64::try_from(s).ok()?, 0).single())
+            .map(|at| at - skew);
         Some(RateInfo {
             limit: num("x-rate-limit-limit"),
             remaining,
             reset,
         })
     }
+}
+
+/// How far Procore's clock is ahead of ours (behind when negative), from the answer's `Date`
+/// header, when the difference is beyond what the header's whole seconds can tell (2 s).
+///
+/// `Date` is truncated to the second, so the measure is at most a second short of the truth
+/// and a reset moved by it is never early: late by under a second, never a 429.
+pub(crate) fn clock_skew(headers: &HeaderMap, now: DateTime<Utc>) -> Option<chrono::Duration> {
+    let date = headers.get(http::header::DATE)?.to_str().ok()?;
+    let date = DateTime::parse_from_rfc2822(date.trim())
+        .ok()?
+        .with_timezone(&Utc);
+    let skew = date - now;
+    (skew.num_milliseconds().abs() >= 2_000).then_some(skew)
 }
 
 /// `Retry-After` as an instant: delta seconds or an HTTP date.
@@ -58,9 +75,10 @@ pub(crate) fn retry_after(headers: &HeaderMap, now: DateTime<Utc>) -> Option<Dat
     if let Ok(secs) = value.parse::<u64>() {
         return Some(now + chrono::Duration::seconds(i64::try_from(secs).ok()?));
     }
+    let skew = clock_skew(headers, now).unwrap_or_default();
     DateTime::parse_from_rfc2822(value)
         .ok()
-        .map(|d| d.with_timezone(&Utc))
+        .map(|d| d.with_timezone(&Utc) - skew)
 }
 
 /// Slack added to a server-announced reset for clock differences between us and Procore.

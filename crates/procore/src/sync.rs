@@ -129,7 +129,7 @@ pub(crate) struct SyncTarget {
 }
 
 #[derive(Deserialize)]
-struct SyncAnswer<T> {
+pub(crate) struct SyncAnswer<T> {
     #[serde(default = "Vec::new")]
     entities: Vec<T>,
     #[serde(default)]

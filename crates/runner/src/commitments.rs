@@ -234,7 +234,10 @@ impl SyncRunner {
                 Ok(clean) => {
                     if clean && run_id.is_some() {
                         self.state
-                            .advance_cursor(&cursor, CursorValue::UpdatedAt(started))
+                            .advance_cursor(
+                                &cursor,
+                                CursorValue::UpdatedAt(self.on_procore_clock(started)),
+                            )
                             .await?;
                     }
                 }

@@ -74,9 +74,7 @@ impl Connection {
                 .unwrap_or("")
                 .trim_end_matches('.')
                 .to_ascii_lowercase();
-            let loopback =
-                host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1";
-            if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+            if url.scheme() != "https" && !(url.scheme() == "http" && is_loopback(url)) {
                 return Err(format!(
                     "{what} {url}: use https (plain http only on this machine's loopback address)"
                 ));
@@ -92,6 +90,84 @@ impl Connection {
         }
         Ok(())
     }
+}
+
+/// Installation setting: where a local Procore simulator serves the developer-sandbox preset
+/// (`mpsync serve --simulator`), so the preset can be tried and tested on a machine that does
+/// not reach Procore.
+pub const SANDBOX_ROUTE_SETTING: &str = "procore.developer_sandbox_route";
+
+/// The hosts that serve the developer-sandbox preset instead of Procore's. Only loopback
+/// addresses are accepted: the route exists for a simulator on this machine, and it must never
+/// send a sandbox grant to another host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SandboxRoute {
+    pub login_url: Url,
+    pub api_url: Url,
+}
+
+impl SandboxRoute {
+    pub fn check(&self) -> Result<(), String> {
+        for url in [&self.login_url, &self.api_url] {
+            if !is_loopback(url) {
+                return Err(format!(
+                    "{url}: the developer sandbox can only be routed to this machine's loopback address"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_loopback(url: &Url) -> bool {
+    let host = url
+        .host_str()
+        .unwrap_or("")
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    host == "localhost" || host.starts_with("127.") || host == "[::1]" || host == "::1"
+}
+
+/// Routes the developer-sandbox preset to a local simulator, or back to Procore (`None`).
+pub async fn route_developer_sandbox(
+    state: &StateStore,
+    route: Option<&SandboxRoute>,
+) -> Result<(), RunnerError> {
+    match route {
+        Some(route) => {
+            route.check().map_err(RunnerError::SettingRefused)?;
+            state
+                .set_setting_as(INSTALLATION, SANDBOX_ROUTE_SETTING, route)
+                .await?;
+        }
+        None => {
+            state
+                .delete_setting(INSTALLATION, SANDBOX_ROUTE_SETTING)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// The environment a connection reaches: its preset's hosts, or the local simulator's when
+/// the developer sandbox is routed to one. A routed preset stays a sandbox.
+pub async fn environment(
+    state: &StateStore,
+    connection: &Connection,
+) -> Result<Environment, RunnerError> {
+    if *connection == Connection::DeveloperSandbox {
+        let route: Option<SandboxRoute> = state
+            .setting_as(INSTALLATION, SANDBOX_ROUTE_SETTING)
+            .await?;
+        if let Some(route) = route.filter(|r| r.check().is_ok()) {
+            return Ok(Environment::Custom {
+                login_url: route.login_url,
+                api_url: route.api_url,
+                kind: EnvironmentKind::Sandbox,
+            });
+        }
+    }
+    Ok(connection.environment())
 }
 
 /// The kind of a Procore host: the sandbox hosts are named, everything else is production.
@@ -157,6 +233,11 @@ pub enum NotConfigured {
     Credentials,
 }
 
+/// Environment variable: the page size of Procore list reads (default 1000, Procore's
+/// maximum). Smaller pages suit a proxy that limits answer sizes; the tests use them to read
+/// lists over many pages.
+pub const PER_PAGE_ENV: &str = "MPSYNC_PROCORE_PER_PAGE";
+
 /// A Procore client for a company's pairing, its tokens kept encrypted in the state store.
 pub async fn client_for(
     state: &StateStore,
@@ -175,10 +256,18 @@ pub async fn client_for(
         cipher,
         pairing.id,
     ));
-    Ok(Ok(Client::builder(connection.environment(), credentials)
+    let environment = environment(state, &connection).await?;
+    let mut builder = Client::builder(environment, credentials)
         .token_store(tokens)
-        .company_id(pairing.procore_company_id)
-        .build()?))
+        .company_id(pairing.procore_company_id);
+    if let Some(per_page) = std::env::var(PER_PAGE_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u32>().ok())
+        .filter(|n| (1..=1000).contains(n))
+    {
+        builder = builder.per_page(per_page);
+    }
+    Ok(Ok(builder.build()?))
 }
 
 #[cfg(test)]

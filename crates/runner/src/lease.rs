@@ -30,10 +30,25 @@ impl RunLease {
         company: &str,
         holder: &str,
     ) -> Result<Option<RunLease>, RunnerError> {
-        // A unique suffix: two CLI runs of one user are two holders.
-        let holder = format!("{holder}#{}", uuid::Uuid::new_v4().simple());
+        // Where the holder runs, so a holder killed on this machine is known dead at once;
+        // a unique suffix, so two CLI runs of one user are two holders.
+        let holder = format!(
+            "{holder}@{}:{}#{}",
+            host_name(),
+            std::process::id(),
+            uuid::Uuid::new_v4().simple()
+        );
         if !state.acquire_run_lease(company, &holder, TTL).await? {
-            return Ok(None);
+            // A run killed on this machine (a crash, SIGKILL, a power cut of the process)
+            // would otherwise block the company until its lease expires.
+            let current = state.run_lease_holder(company).await?;
+            if let Some((dead, _)) = current.filter(|(h, _)| died_here(h)) {
+                tracing::warn!(company, holder = %dead, "taking over the run lease of a run that died");
+                state.release_run_lease(company, &dead).await?;
+            }
+            if !state.acquire_run_lease(company, &holder, TTL).await? {
+                return Ok(None);
+            }
         }
         let renewal = {
             let (state, company, holder) = (state.clone(), company.to_owned(), holder.clone());
@@ -62,6 +77,35 @@ impl RunLease {
             .await?;
         Ok(())
     }
+}
+
+/// This machine's name, as the kernel knows it.
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .map(|h| h.trim().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether a lease holder (`who@host:pid#id`) ran on this machine in a process that is gone.
+/// Only provable where the process table can be read (Linux); elsewhere the lease expires.
+fn died_here(holder: &str) -> bool {
+    let Some((_, place)) = holder.rsplit_once('@') else {
+        return false;
+    };
+    let place = place.split('#').next().unwrap_or("");
+    let Some((host, pid)) = place.rsplit_once(':') else {
+        return false;
+    };
+    let Ok(pid) = pid.parse::<u32>() else {
+        return false;
+    };
+    let here = host_name();
+    !here.is_empty()
+        && host == here
+        && pid != std::process::id()
+        && std::path::Path::new("/proc/self").exists()
+        && !std::path::Path::new(&format!("/proc/{pid}")).exists()
 }
 
 impl Drop for RunLease {

@@ -18,7 +18,22 @@ pub(crate) struct ProcoreWindow {
     pub started: chrono::DateTime<chrono::Utc>,
 }
 
+/// How far past our clock an `updated_at` filter reaches. Procore's clock may run ahead of
+/// ours: an end on our clock would hide its latest edits, and the cursor (on Procore's clock)
+/// would then pass them. Edits made while the run reads are read now and again next run, as the
+/// cursor keeps the run's start.
+pub(crate) const FILTER_AHEAD: chrono::Duration = chrono::Duration::days(1);
+
 impl SyncRunner {
+    /// `ours` on Procore's clock, as its answers' `Date` headers show it: cursors are compared
+    /// with Procore's `updated_at`, so a clock of ours ahead of Procore's would skip its edits.
+    pub(crate) fn on_procore_clock(
+        &self,
+        ours: chrono::DateTime<chrono::Utc>,
+    ) -> chrono::DateTime<chrono::Utc> {
+        ours + self.procore.procore_clock_skew()
+    }
+
     pub(crate) async fn procore_window(
         &self,
         entity: &str,
@@ -39,10 +54,7 @@ impl SyncRunner {
             _ => None,
         };
         let started = chrono::Utc::now();
-        // Filters go to the second: the end is rounded up so an edit made in this second is
-        // read now; the cursor keeps the start, so it is read again next run.
-        let range =
-            since.map(|at| procore::TimeRange::new(at, started + chrono::Duration::seconds(1)));
+        let range = since.map(|at| procore::TimeRange::new(at, started + FILTER_AHEAD));
         Ok(ProcoreWindow {
             cursor,
             range,

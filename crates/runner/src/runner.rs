@@ -194,6 +194,15 @@ impl SyncRunner {
         let run_id = if dry_run {
             None
         } else {
+            // Runs of this company never overlap (the run lease), so a run still open here was
+            // left by a process that died.
+            let closed = self.state.close_interrupted_runs(self.pairing).await?;
+            if closed > 0 {
+                tracing::warn!(
+                    runs = closed,
+                    "closed runs left open by a process that died"
+                );
+            }
             let run = self
                 .state
                 .start_run_by(
@@ -383,7 +392,7 @@ impl SyncRunner {
         let reading = |done: u64, total: Option<u64>| {
             self.report(name, Phase::ReadingProcore, done, total);
         };
-        let procore_all = E::list(&self.procore, None, &reading).await?;
+        let procore_all = E::list(&self.procore, None, &reading).await?.records;
         let mut snap = Snapshot::<E>::default();
         // Records that cannot be synchronized are reported by the sync, not here.
         for record in erp_all {
@@ -492,21 +501,28 @@ impl SyncRunner {
         let (erp_changed, erp_high) = self
             .read_erp::<E>(erp_since.unwrap_or(ChangeSeq::ORIGIN))
             .await?;
-        // Filters go to the second: the end is rounded up so an edit made in the run's first
-        // second is read now; the cursor keeps the run's start, so it is read again next run.
-        let range = procore_since.map(|at| TimeRange::new(at, started + Duration::seconds(1)));
+        // The cursor keeps the run's start (on Procore's clock), so an edit made while the run
+        // reads is read again next run.
+        let range = procore_since
+            .map(|at| TimeRange::new(at, started + crate::project_outcomes::FILTER_AHEAD));
         let reading = |done: u64, total: Option<u64>| {
             self.report(name, Phase::ReadingProcore, done, total);
         };
         let procore_changed = E::list(&self.procore, range, &reading).await?;
 
         let mut snap = Snapshot::<E>::default();
+        for record in &procore_changed.unreadable {
+            if let Some(id) = record.id {
+                snap.invalid.insert(id);
+            }
+            out.unreadable_procore(record);
+        }
         for record in erp_changed {
             if let Err(message) = snap.add_erp(record) {
                 out.invalid_erp(message);
             }
         }
-        for record in procore_changed {
+        for record in procore_changed.records {
             if let Err(message) = snap.add_procore(record) {
                 out.invalid_procore(message);
             }
@@ -542,7 +558,7 @@ impl SyncRunner {
             .iter()
             .any(|k| snap.erp[k].planned.excluded.is_none());
         if creates_in_procore && range.is_some() {
-            for record in E::list(&self.procore, None, &reading).await? {
+            for record in E::list(&self.procore, None, &reading).await?.records {
                 let id = E::procore_id(&record);
                 if !snap.procore.contains_key(&id) && !snap.invalid.contains(&id) {
                     procore_pool.insert(id, record);
@@ -723,7 +739,7 @@ impl SyncRunner {
                 &mut out,
                 run_id,
                 (&erp_cursor, erp_high),
-                (&procore_cursor, started),
+                (&procore_cursor, self.on_procore_clock(started)),
             )
             .await?;
         let applied: Vec<i64> = resolutions
@@ -1556,6 +1572,33 @@ impl Recorder {
         self.push(
             None,
             Some(id),
+            OutcomeAction::Skip,
+            WrittenSide::None,
+            SyncStatus::Error,
+            message,
+        );
+    }
+
+    /// A Procore record that could not even be read: the error names it and the field.
+    fn unreadable_procore(&mut self, record: &procore::UnreadableRecord) {
+        self.summary.errors.erp += 1;
+        let field = record
+            .field
+            .as_deref()
+            .map_or(String::new(), |f| format!("{f}: "));
+        let message = match record.id {
+            Some(id) => format!(
+                "{} {id}: unreadable from Procore: {field}{}",
+                self.label, record.reason
+            ),
+            None => format!(
+                "a {} without a readable id is unreadable from Procore: {field}{}",
+                self.label, record.reason
+            ),
+        };
+        self.push(
+            None,
+            record.id,
             OutcomeAction::Skip,
             WrittenSide::None,
             SyncStatus::Error,

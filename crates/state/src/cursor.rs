@@ -91,7 +91,7 @@ impl CursorValue {
     }
 
     /// One integer per value, comparable in SQL; timestamps become microseconds since 1970.
-    fn position(self) -> i64 {
+    pub fn position(self) -> i64 {
         match self {
             CursorValue::ChangeSeq(seq) => seq,
             CursorValue::UpdatedAt(at) => at.timestamp_micros(),

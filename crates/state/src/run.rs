@@ -283,6 +283,10 @@ pub fn overall_status(statuses: impl IntoIterator<Item = SyncStatus>) -> SyncSta
         .unwrap_or(SyncStatus::Success)
 }
 
+/// What an interrupted run's unfinished records say.
+const INTERRUPTED: &str =
+    "the run was interrupted before this record finished; the next run checks it";
+
 impl StateStore {
     /// Records the start of a run (status `in_progress`).
     pub async fn start_run(
@@ -344,6 +348,41 @@ impl StateStore {
                 .await?
         });
         row.ok_or(StateError::RunNotFound(run_id))?.try_into()
+    }
+
+    /// Closes the runs of `pairing` left in progress by a process that died (a crash, a kill):
+    /// the run ends as an error and its unfinished records as warnings saying the next run
+    /// checks them, so the Synchronization Manager never shows a dead run as going. Called by
+    /// the holder of the company's run lease, so no live run is among them.
+    pub async fn close_interrupted_runs(&self, pairing: PairingId) -> Result<u64> {
+        let at = now();
+        let mut pooled = self.acquire().await?;
+        let closed = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query(
+                "UPDATE record_outcomes SET status = $1, updated_at = $2, \
+                 message = CASE WHEN message = '' THEN $3 ELSE message || ' — ' || $3 END \
+                 WHERE status = $4 AND run_id IN \
+                 (SELECT id FROM sync_runs WHERE pairing_id = $5 AND finished_at IS NULL)",
+            )
+            .bind(SyncStatus::Warning.as_str())
+            .bind(at)
+            .bind(INTERRUPTED)
+            .bind(SyncStatus::InProgress.as_str())
+            .bind(pairing.0)
+            .execute(&mut *c)
+            .await?;
+            sqlx::query(
+                "UPDATE sync_runs SET finished_at = $1, status = $2 \
+                 WHERE pairing_id = $3 AND finished_at IS NULL",
+            )
+            .bind(at)
+            .bind(SyncStatus::Error.as_str())
+            .bind(pairing.0)
+            .execute(&mut *c)
+            .await?
+            .rows_affected()
+        });
+        Ok(closed)
     }
 
     /// One run.

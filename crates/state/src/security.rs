@@ -982,6 +982,21 @@ impl StateStore {
         Ok(taken.is_some())
     }
 
+    /// Who holds the company's run lease, and until when.
+    pub async fn run_lease_holder(
+        &self,
+        erp_company: &str,
+    ) -> Result<Option<(String, DateTime<Utc>)>> {
+        let mut pooled = self.acquire().await?;
+        let row: Option<(String, DateTime<Utc>)> = with_conn!(&mut pooled.conn(), c => {
+            sqlx::query_as("SELECT holder, expires_at FROM run_leases WHERE erp_company = $1")
+                .bind(erp_company)
+                .fetch_optional(&mut *c)
+                .await?
+        });
+        Ok(row)
+    }
+
     /// Gives the lease back (only its holder can).
     pub async fn release_run_lease(&self, erp_company: &str, holder: &str) -> Result<()> {
         let mut pooled = self.acquire().await?;

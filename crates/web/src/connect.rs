@@ -69,7 +69,7 @@ async fn oauth(
         .ok_or_else(|| {
             WebError::Refused("enter the Procore key (client id and secret) first, and save".into())
         })?;
-    let environment = connection.environment();
+    let environment = runner::connection::environment(app.state(), &connection).await?;
     let client = OAuthClient::new(&environment, credentials)
         .map_err(|e| WebError::Internal(e.to_string()))?;
     Ok((client, environment))
@@ -244,7 +244,8 @@ async fn probe(
         .await?
         .ok_or(WebError::NotFound)?;
     let memory = Arc::new(MemoryTokenStore::with_pair(pair));
-    let client = Client::builder(connection.environment(), credentials)
+    let environment = runner::connection::environment(app.state(), &connection).await?;
+    let client = Client::builder(environment, credentials)
         .token_store(memory.clone())
         .build()
         .map_err(|e| WebError::Internal(e.to_string()))?;
@@ -341,7 +342,7 @@ pub async fn choose_company(
     let connection = runner::connection::connection(app.state(), &code)
         .await?
         .ok_or(WebError::NotFound)?;
-    let environment = connection.environment();
+    let environment = runner::connection::environment(app.state(), &connection).await?;
     if let Err(why) = crate::pages::check_environment(&company, &environment) {
         return Ok(refused_to(&code, &why));
     }

@@ -743,6 +743,10 @@ pub async fn auth_tab(
     let pairing = app.state().active_pairing(&code).await?;
     let configure = viewer.rights().allows(&Right::Configure);
     let status = crate::connect::status(&app, &code).await?;
+    let environment = match &connection {
+        Some(c) => Some(runner::connection::environment(app.state(), c).await?),
+        None => None,
+    };
     let preset = match &connection {
         Some(runner::connection::Connection::Production) | None => "production",
         Some(runner::connection::Connection::DeveloperSandbox) => "developer_sandbox",
@@ -763,7 +767,7 @@ pub async fn auth_tab(
             h2 { (tr.t("connection")) }
             dl {
                 dt { (tr.t("company_kind")) } dd { (company.environment.code()) }
-                dt { (tr.t("environment")) } dd { (connection.as_ref().map(|c| c.environment().api_url().to_string()).unwrap_or_else(|| "—".into())) }
+                dt { (tr.t("environment")) } dd { (environment.map(|e| e.api_url().to_string()).unwrap_or_else(|| "—".into())) }
                 dt { (tr.t("paired_with")) } dd {
                     @match &pairing { Some(p) => { (p.procore_company_id) " (" (p.environment) ", " (p.api_base_url) ")" }, None => { (tr.t("not_connected")) } }
                 }
@@ -917,7 +921,7 @@ pub async fn save_connection(
     if let Err(why) = connection.check() {
         return Ok(back_to(&format!("/c/{code}/auth"), Some(&why)));
     }
-    let environment = connection.environment();
+    let environment = runner::connection::environment(app.state(), &connection).await?;
     if let Err(why) = check_environment(&company, &environment) {
         return Ok(back_to(&format!("/c/{code}/auth"), Some(&why)));
     }

@@ -5,4 +5,5 @@ mod support;
 
 mod csv_io;
 mod demo;
+mod hostile;
 mod store;

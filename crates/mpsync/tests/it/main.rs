@@ -1,5 +1,6 @@
 //! The `mpsync` command line: the README's first command (`mpsync demo`) and `mpsync erp`.
 
+mod chaos;
 mod cli;
 
 use std::process::Command;

@@ -6,6 +6,7 @@ mod conformance;
 mod contract;
 mod coverage;
 mod gate;
+mod hostile;
 mod lists;
 mod support;
 mod writes;

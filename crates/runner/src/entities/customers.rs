@@ -218,7 +218,7 @@ impl SyncEntity for Customers {
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Vec<Vendor>, ProcoreError> {
+    ) -> Result<super::Listed<Vendor>, ProcoreError> {
         list_vendors(client, range, progress).await
     }
 

@@ -176,12 +176,12 @@ impl SyncEntity for Employees {
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Vec<CompanyUser>, ProcoreError> {
+    ) -> Result<super::Listed<CompanyUser>, ProcoreError> {
         let filters = CompanyUserFilters {
             updated_at: range,
             ..CompanyUserFilters::default()
         };
-        super::collect(client.company_users().list(&filters), 0, progress).await
+        super::collect_listed(client.company_users().list(&filters), 0, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<CompanyUser, ProcoreError> {

@@ -8,7 +8,7 @@ use engine::fields::Fields;
 use engine::matching::MatchKeys;
 use engine::plan::{ErpRecord as PlannedErp, ProcoreRecord as PlannedProcore};
 use erp::{EntityStore, ErpConnector};
-use procore::{Client, Pager, ProcoreError, SyncOutcome, TimeRange};
+use procore::{Client, Pager, ProcoreError, SyncOutcome, TimeRange, UnreadableRecord};
 use serde::de::DeserializeOwned;
 
 use crate::progress::PageProgress;
@@ -104,7 +104,7 @@ pub trait SyncEntity: Send + Sync + 'static {
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Vec<Self::Procore>, ProcoreError>;
+    ) -> Result<Listed<Self::Procore>, ProcoreError>;
     async fn get(client: &Client, id: u64) -> Result<Self::Procore, ProcoreError>;
     async fn sync(
         client: &Client,
@@ -118,8 +118,40 @@ pub trait SyncEntity: Send + Sync + 'static {
     }
 }
 
+/// The records of a Procore list, and the entries it held that could not be read as records
+/// (each reported as an error naming the record and the field, while the others sync).
+#[derive(Debug)]
+pub struct Listed<T> {
+    pub records: Vec<T>,
+    pub unreadable: Vec<UnreadableRecord>,
+}
+
+/// Every item of `pager` as [`collect`] reads them, with the unreadable ones set aside instead
+/// of failing the list.
+pub(crate) async fn collect_listed<T: DeserializeOwned>(
+    pager: Pager<T>,
+    already: u64,
+    progress: PageProgress<'_>,
+) -> Result<Listed<T>, ProcoreError> {
+    let mut pager = pager.keep_unreadable();
+    let mut records = Vec::new();
+    let mut unreadable = Vec::new();
+    while let Some(page) = pager.next_page().await? {
+        records.extend(page);
+        unreadable.extend(pager.take_unreadable());
+        progress(
+            already + (records.len() + unreadable.len()) as u64,
+            pager.total().map(|t| t + already),
+        );
+    }
+    Ok(Listed {
+        records,
+        unreadable,
+    })
+}
+
 /// Every item of `pager`, telling `progress` after each page; `already` items were read before
-/// (an earlier list of the same entity).
+/// (an earlier list of the same entity). A record that cannot be read fails the list, naming it.
 pub(crate) async fn collect<T: DeserializeOwned>(
     mut pager: Pager<T>,
     already: u64,

@@ -265,14 +265,14 @@ impl SyncEntity for Projects {
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Vec<ProcoreProject>, ProcoreError> {
+    ) -> Result<super::Listed<ProcoreProject>, ProcoreError> {
         let filters = ProjectFilters {
             // Inactive projects are still projects to keep in agreement.
             by_status: Some("All".to_owned()),
             updated_at: range,
             ..ProjectFilters::default()
         };
-        super::collect(client.projects().list(&filters), 0, progress).await
+        super::collect_listed(client.projects().list(&filters), 0, progress).await
     }
 
     async fn get(client: &Client, id: u64) -> Result<ProcoreProject, ProcoreError> {

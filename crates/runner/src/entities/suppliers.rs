@@ -141,23 +141,35 @@ pub async fn list_vendors(
     client: &Client,
     range: Option<TimeRange>,
     progress: PageProgress<'_>,
-) -> Result<Vec<Vendor>, ProcoreError> {
+) -> Result<super::Listed<Vendor>, ProcoreError> {
     let vendors = client.vendors();
     let filters = VendorFilters {
         updated_at: range,
         ..VendorFilters::default()
     };
-    let mut all = super::collect(vendors.list(&filters), 0, progress).await?;
+    let mut all = super::collect_listed(vendors.list(&filters), 0, progress).await?;
     // Inactive vendors come from their own list, which takes no date filter: the window is
     // applied here so a vendor deactivated in Procore still reaches maestro*.
-    let inactive = super::collect(
+    let inactive = super::collect_listed(
         vendors.list_inactive(&VendorInactiveFilters::default()),
-        all.len() as u64,
+        all.records.len() as u64,
         progress,
     )
     .await?;
-    all.extend(
+    // An unreadable inactive vendor has no readable date to filter on: reported once, even when
+    // also listed as changed.
+    for record in inactive.unreadable {
+        if !all
+            .unreadable
+            .iter()
+            .any(|u| u.id.is_some() && u.id == record.id)
+        {
+            all.unreadable.push(record);
+        }
+    }
+    all.records.extend(
         inactive
+            .records
             .into_iter()
             .filter(|v| match (&range, v.updated_at) {
                 (None, _) => true,
@@ -247,7 +259,7 @@ impl SyncEntity for Suppliers {
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Vec<Vendor>, ProcoreError> {
+    ) -> Result<super::Listed<Vendor>, ProcoreError> {
         list_vendors(client, range, progress).await
     }
 

@@ -4,6 +4,8 @@
 #[macro_use]
 mod support;
 
+mod hostile;
+
 use erp::{ChangeOrigin, Customer, Employee, Project, Supplier};
 use procore_sim::{seed, Kind};
 use serde_json::{json, Value};
@@ -1034,9 +1036,10 @@ async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: Wor
     w.admin
         .add_fault(procore_sim::FaultRule {
             operation: "RestV10VendorsSyncPatch".into(),
+            // Procore shedding load, telling when to come back.
             kind: procore_sim::FaultKind::Status {
-                status: 500,
-                retry_after_secs: None,
+                status: 503,
+                retry_after_secs: Some(1),
             },
             count: Some(60),
             probability: None,
@@ -1056,11 +1059,20 @@ async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: Wor
         pending.len() as u64,
         suppliers.pending + run.entity("customers").unwrap().pending
     );
-    assert!(
-        pending[0].message.contains("next run"),
-        "{}",
-        pending[0].message
-    );
+    // The Synchronization Manager's hourglass: until when, then by whom.
+    for outcome in &pending {
+        let message = &outcome.message;
+        let at = message
+            .split("pending until ")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no 'pending until' in {message:?}"));
+        let clock = &at[..5];
+        assert!(
+            chrono::NaiveTime::parse_from_str(clock, "%H:%M").is_ok()
+                && at[5..].starts_with(" UTC, sent again by the next run"),
+            "{message}"
+        );
+    }
 
     w.admin.clear_faults().await.unwrap();
     let run = w.sync().await;

@@ -435,18 +435,19 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver.click("button[type=submit]").await;
     driver.click("a[href='/c/TEST/manager']").await;
 
-    // Authentication tab: the simulator as a custom sandbox URL, the app's key, then Connect.
+    // Authentication tab: the developer-sandbox preset (served here by the simulator, as
+    // `mpsync serve --simulator` does), the app's key, then Connect.
+    runner::connection::route_developer_sandbox(
+        h.state(),
+        Some(&runner::connection::SandboxRoute {
+            login_url: sim.login_url().clone(),
+            api_url: sim.api_url().clone(),
+        }),
+    )
+    .await
+    .unwrap();
     driver.click("nav.tabs a[href='/c/TEST/auth']").await;
-    driver.click("input[value=custom]").await;
-    driver
-        .fill("input[name=login_url]", sim.login_url().as_str())
-        .await;
-    driver
-        .fill("input[name=api_url]", sim.api_url().as_str())
-        .await;
-    driver
-        .click("select[name=kind] option[value=sandbox]")
-        .await;
+    driver.click("input[value=developer_sandbox]").await;
     driver.fill("input[name=client_id]", seed::CLIENT_ID).await;
     driver
         .fill("input[name=client_secret]", seed::CLIENT_SECRET)
