@@ -491,10 +491,11 @@ impl Scenario {
             self.count_fault("sigkill");
             self.report.kills += 1;
         }
-        // A revoked grant stops the run with an authentication failure (77); the user
-        // reconnects, as the message tells them to.
+        // A revoked grant stops the run with an authentication failure (77), unless another
+        // fault ended it first (69, Procore unavailable); the user reconnects, as the message
+        // tells them to.
         if plan.revoke_after_ms.is_some() && !self.connected().await {
-            if !run.killed && run.code != Some(77) && run.code != Some(0) && run.code != Some(3) {
+            if !run.killed && !matches!(run.code, Some(0 | 3 | 69 | 77)) {
                 self.violation(
                     5,
                     format!(

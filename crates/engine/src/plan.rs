@@ -173,8 +173,11 @@ pub fn plan_with(
             first_link,
         );
         if c.is_quiet() && c.overridden.is_empty() {
-            if bound.base.is_none() {
-                // A fresh link whose two sides agree: record the agreement.
+            // A fresh link whose two sides agree, or both sides moved to the same values (the
+            // same edit made twice, or a write applied whose answer was lost): record the
+            // agreement, or the next run would take the older agreed values for the side it
+            // does not read and write the newer ones back over it.
+            if bound.base.as_ref() != Some(&erp_fields) {
                 steps.push(update(
                     bound,
                     Fields::new(),
@@ -371,6 +374,37 @@ mod tests {
                 assert_eq!(to_procore, &Fields::new().with("city", "Montréal"));
                 assert!(to_erp.names().next().is_none() && conflicts.is_empty());
                 assert_eq!(base, &fields("Tour A", "Montréal"));
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn both_sides_moved_to_the_same_values_is_a_new_agreement_not_a_write() {
+        let base = fields("Tour A", "Montréal");
+        let moved = fields("Tour A", "Laval");
+        let bound = [Bound {
+            erp_key: "P1".into(),
+            procore_id: 9,
+            base: Some(base),
+        }];
+        let p = plan(
+            &PROJECTS,
+            vec![erp("P1", moved.clone())],
+            vec![procore(9, moved.clone())],
+            &bound,
+        );
+        match &p.steps[..] {
+            [Step::Update {
+                to_procore,
+                to_erp,
+                base,
+                conflicts,
+                ..
+            }] => {
+                assert!(to_procore.names().next().is_none() && to_erp.names().next().is_none());
+                assert!(conflicts.is_empty());
+                assert_eq!(base, &moved);
             }
             other => panic!("{other:?}"),
         }

@@ -351,6 +351,7 @@ async fn handle(
                 &urls.1,
             ),
         };
+        let reply = reply.with_date(sim.clock.unix());
         record(&mut sim, &incoming, operation_id, &reply, limited);
         reply
     };
@@ -409,8 +410,14 @@ impl Reply {
             .push(("X-Rate-Limit-Remaining".into(), d.remaining.to_string()));
         self.headers
             .push(("X-Rate-Limit-Reset".into(), d.reset.to_string()));
-        // Procore's own clock, as every HTTP server sends it; the reset above is on it.
-        if let Some(now) = chrono::DateTime::<chrono::Utc>::from_timestamp(d.now, 0) {
+        // The reset above is on the simulator's clock, and so is the `Date` that comes with it.
+        self.with_date(d.now)
+    }
+
+    /// `Date` on the simulator's clock (Unix seconds), as every HTTP server sends its own: a
+    /// client reads Procore's times (resets, `updated_at`) against it.
+    pub fn with_date(mut self, now: i64) -> Reply {
+        if let Some(now) = chrono::DateTime::<chrono::Utc>::from_timestamp(now, 0) {
             self.headers
                 .retain(|(k, _)| !k.eq_ignore_ascii_case("date"));
             self.headers.push((

@@ -76,7 +76,7 @@ impl SyncRunner {
                 Ok(clean) => {
                     if clean && run_id.is_some() {
                         self.state
-                            .advance_cursor(
+                            .advance_cursor_to_latest(
                                 &cursor,
                                 CursorValue::UpdatedAt(self.on_procore_clock(started)),
                             )

@@ -109,6 +109,11 @@ pub struct RunnerOptions {
     pub started_by: Option<String>,
     /// Where progress goes, if anywhere.
     pub progress: Option<ProgressSink>,
+    /// The benchmark's per-record baseline, as most integration tools work: every record of a
+    /// company-wide entity is read again whatever the cursors say and written in a call of its
+    /// own, unchanged or not (pair it with a client whose `sync_batch_size` is 1, so
+    /// project-scoped writes go one by one too). Never for real synchronizations.
+    pub per_record: bool,
 }
 
 impl Default for RunnerOptions {
@@ -120,6 +125,7 @@ impl Default for RunnerOptions {
             trigger: RunTrigger::Cli,
             started_by: None,
             progress: None,
+            per_record: false,
         }
     }
 }
@@ -487,7 +493,7 @@ impl SyncRunner {
             COMPANY_PARTITION,
         );
         let erp_since = match self.state.read_from(&erp_cursor, &Lookback::NONE).await? {
-            Some(CursorValue::ChangeSeq(seq)) => Some(ChangeSeq(seq)),
+            Some(CursorValue::ChangeSeq(seq)) if !self.options.per_record => Some(ChangeSeq(seq)),
             _ => None,
         };
         let procore_since = match self
@@ -495,7 +501,7 @@ impl SyncRunner {
             .read_from(&procore_cursor, &Lookback::of(self.options.lookback))
             .await?
         {
-            Some(CursorValue::UpdatedAt(at)) => Some(at),
+            Some(CursorValue::UpdatedAt(at)) if !self.options.per_record => Some(at),
             _ => None,
         };
         let (erp_changed, erp_high) = self
@@ -995,7 +1001,11 @@ impl SyncRunner {
         let mut settled = BTreeSet::new();
         let store = E::store(&*self.erp);
         let steps = the_plan.steps;
-        let batch_size = self.options.batch_size.max(1);
+        let batch_size = if self.options.per_record {
+            1
+        } else {
+            self.options.batch_size.max(1)
+        };
         let chunks: Vec<&[Step]> = if steps.is_empty() {
             vec![&[]]
         } else {
@@ -1117,13 +1127,15 @@ impl SyncRunner {
                         results[i].stamp_only = true;
                     }
                     // A stamp that failed before is sent again with the next read of the
-                    // record, even when nothing else changed.
+                    // record, even when nothing else changed (and every record is, in the
+                    // per-record baseline).
                     Step::Unchanged {
                         erp_key,
                         procore_id,
                     } if snap.procore_raw.contains_key(procore_id)
-                        && snap.origin_id(*procore_id)
-                            != Some(E::origin_id_for(erp_key).as_str()) =>
+                        && (self.options.per_record
+                            || snap.origin_id(*procore_id)
+                                != Some(E::origin_id_for(erp_key).as_str())) =>
                     {
                         items.push(E::procore_item(Some(*procore_id), erp_key, &Fields::new()));
                         sent.push((i, Some(*procore_id), erp_key.clone()));
@@ -1213,8 +1225,11 @@ impl SyncRunner {
             if n == last && !transient {
                 tx.advance_cursor(erp_cursor.0, CursorValue::ChangeSeq(erp_cursor.1 .0))
                     .await?;
-                tx.advance_cursor(procore_cursor.0, CursorValue::UpdatedAt(procore_cursor.1))
-                    .await?;
+                tx.advance_cursor_to_latest(
+                    procore_cursor.0,
+                    CursorValue::UpdatedAt(procore_cursor.1),
+                )
+                .await?;
             }
             tx.commit().await?;
 
@@ -1793,7 +1808,7 @@ impl Recorder {
                         ),
                     );
                 } else if !wrote {
-                    // A fresh link whose sides already agree.
+                    // Sides that already agree: a fresh link, or the same change on both.
                     self.summary.unchanged += 1;
                     self.push(
                         Some(erp_key),

@@ -291,6 +291,22 @@ impl StateTx {
         advance(&mut self.conn(), key, value).await
     }
 
+    /// Moves the cursor forward to `value`, or leaves it where it is when it is already later.
+    ///
+    /// For positions read off another system's clock: Procore's time is known to the second
+    /// only (its `Date` header), so two runs a moment apart may place their starts a second out
+    /// of order; the lookback of the next read covers that second.
+    pub async fn advance_cursor_to_latest(
+        &mut self,
+        key: &CursorKey,
+        value: CursorValue,
+    ) -> Result<()> {
+        match advance(&mut self.conn(), key, value).await {
+            Err(StateError::CursorBackwards { .. }) => Ok(()),
+            other => other,
+        }
+    }
+
     /// The stored cursor, as this transaction sees it.
     pub async fn cursor(&mut self, key: &CursorKey) -> Result<Option<Cursor>> {
         load(&mut self.conn(), key).await
@@ -373,6 +389,17 @@ impl StateStore {
     pub async fn advance_cursor(&self, key: &CursorKey, value: CursorValue) -> Result<()> {
         let mut tx = self.begin().await?;
         tx.advance_cursor(key, value).await?;
+        tx.commit().await
+    }
+
+    /// [`StateTx::advance_cursor_to_latest`] on its own.
+    pub async fn advance_cursor_to_latest(
+        &self,
+        key: &CursorKey,
+        value: CursorValue,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        tx.advance_cursor_to_latest(key, value).await?;
         tx.commit().await
     }
 }

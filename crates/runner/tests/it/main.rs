@@ -1095,6 +1095,49 @@ async fn an_outage_leaves_writes_pending_and_the_next_run_makes_them_once(w: Wor
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
 }
 
+/// Procore's clock and ours disagree by minutes, either way: an edit made in Procore after a
+/// run still reaches maestro* (cursors are on Procore's clock), and a storm's reset is read on
+/// Procore's clock (a wait of seconds, not minutes).
+async fn procore_edits_are_read_whichever_way_its_clock_is_skewed(w: World) {
+    for (round, skew) in [-300i64, 300].into_iter().enumerate() {
+        w.admin
+            .set_clock_offset(chrono::Duration::seconds(skew))
+            .await
+            .unwrap();
+        w.sync().await;
+        let project = flagged_projects(&w)[round].number.clone();
+        let id = procore_id(&w, "projects", &project).await;
+        let name = format!("Complexe skew {skew}");
+        w.admin
+            .update_record(Kind::Project, id, json!({ "name": name }))
+            .await
+            .unwrap();
+        w.admin
+            .add_fault(procore_sim::FaultRule {
+                operation: "*".into(),
+                kind: procore_sim::FaultKind::RateLimitStorm {
+                    reset_after_secs: 1,
+                },
+                count: Some(1),
+                probability: None,
+            })
+            .await
+            .unwrap();
+        let started = std::time::Instant::now();
+        w.sync().await;
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(60),
+            "the storm's reset was read on our clock: waited {:?}",
+            started.elapsed()
+        );
+        assert_eq!(
+            erp_project(&w, &project).await.description,
+            name,
+            "Procore's clock {skew} s from ours"
+        );
+    }
+}
+
 async fn a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared(w: World) {
     let number = flagged_projects(&w)
         .into_iter()
@@ -3241,6 +3284,7 @@ async fn a_project_on_advanced_wbs_is_reported_and_left_alone(w: World) {
 }
 
 backend_tests!(
+    procore_edits_are_read_whichever_way_its_clock_is_skewed,
     a_line_deleted_in_procore_leaves_the_others_on_their_activities,
     a_status_rule_change_brings_documents_left_out_before,
     lines_made_by_a_run_that_lost_them_are_read_back_not_assumed,
