@@ -663,17 +663,34 @@ fn csrf_of(html: &str) -> String {
     html[at..].split('"').next().unwrap().to_owned()
 }
 
-#[tokio::test]
-async fn serve_logs_never_carry_a_secret() {
-    let cli = Cli::new("serve");
-    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
-    let mut serve = cli.command(&["serve", "--listen", "127.0.0.1:0"]);
+/// `mpsync serve` started on a free port.
+struct Served {
+    child: tokio::process::Child,
+    origin: String,
+    /// The one-time setup token.
+    token: String,
+    /// What it printed up to the token.
+    stdout: String,
+    /// Its logs, read as they come so a chatty server never blocks on a full pipe.
+    stderr: tokio::task::JoinHandle<String>,
+}
+
+async fn start_serve(cli: &Cli, extra: &[&str]) -> Served {
+    let mut args = vec!["serve", "--listen", "127.0.0.1:0"];
+    args.extend_from_slice(extra);
+    let mut serve = cli.command(&args);
     serve
         .env("MPSYNC_LOG", "debug")
         .env("MPSYNC_LOG_FORMAT", "json")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = serve.spawn().expect("mpsync serve starts");
+    let mut errors = child.stderr.take().unwrap();
+    let stderr = tokio::spawn(async move {
+        let mut text = String::new();
+        let _ = tokio::io::AsyncReadExt::read_to_string(&mut errors, &mut text).await;
+        text
+    });
     let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
     let mut stdout = String::new();
     let (mut origin, mut token) = (String::new(), String::new());
@@ -694,20 +711,28 @@ async fn serve_logs_never_carry_a_secret() {
         }
     }
     assert!(!origin.is_empty() && !token.is_empty(), "{stdout}");
+    Served {
+        child,
+        origin,
+        token,
+        stdout,
+        stderr,
+    }
+}
 
-    // The first administrator, a sign-in, and the Procore key saved: every secret crosses.
-    const PASSWORD: &str = "serve-admin-password-42";
-    const CLIENT_SECRET: &str = "serve-client-secret-value-77";
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+/// The first administrator made with the setup token, then signed in: the session cookie.
+async fn first_admin_session(
+    http: &reqwest::Client,
+    origin: &str,
+    token: &str,
+    password: &str,
+) -> String {
     let setup = http
         .post(format!("{origin}/setup"))
         .form(&[
-            ("token", token.as_str()),
+            ("token", token),
             ("username", "admin"),
-            ("password", PASSWORD),
+            ("password", password),
             ("language", "en"),
         ])
         .send()
@@ -729,13 +754,13 @@ async fn serve_logs_never_carry_a_secret() {
         .form(&[
             ("csrf", login_csrf.as_str()),
             ("username", "admin"),
-            ("password", PASSWORD),
+            ("password", password),
             ("next", "/"),
         ])
         .send()
         .await
         .unwrap();
-    let session = signed_in
+    signed_in
         .headers()
         .get_all("set-cookie")
         .iter()
@@ -743,7 +768,74 @@ async fn serve_logs_never_carry_a_secret() {
         .find(|v| v.starts_with("mpsync_session="))
         .and_then(|v| v.split(';').next())
         .expect("a session")
+        .to_owned()
+}
+
+#[tokio::test]
+async fn serve_with_the_simulator_serves_the_developer_sandbox_preset_from_it() {
+    let cli = Cli::new("serve-sim");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+    let Served {
+        mut child,
+        origin,
+        token,
+        stdout,
+        ..
+    } = start_serve(&cli, &["--simulator"]).await;
+    let simulator = stdout
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix("Procore simulator: the developer-sandbox preset is served at ")
+        })
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no simulator line in:\n{stdout}"))
         .to_owned();
+    assert!(simulator.starts_with("http://127.0.0.1:"), "{simulator}");
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let session = first_admin_session(&http, &origin, &token, "serve-sim-password-42").await;
+    // The simulator's app key was saved: the preset alone is enough.
+    let csrf = csrf_of(&auth_page(&http, &origin, &session).await);
+    let saved = http
+        .post(format!("{origin}/c/{COMPANY}/auth"))
+        .header("cookie", &session)
+        .form(&[("csrf", csrf.as_str()), ("preset", "developer_sandbox")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 303);
+    let page = auth_page(&http, &origin, &session).await;
+    assert!(
+        page.contains(simulator.trim_end_matches('/')),
+        "the preset reaches the simulator:\n{page}"
+    );
+    child.start_kill().unwrap();
+    let _ = child.wait().await;
+    let _ = std::fs::remove_dir_all(&cli.dir);
+}
+
+#[tokio::test]
+async fn serve_logs_never_carry_a_secret() {
+    let cli = Cli::new("serve");
+    assert_code(&cli.run(&["erp", "demo-data"]).await, 0, "demo data");
+    let Served {
+        mut child,
+        origin,
+        token,
+        stdout,
+        stderr,
+    } = start_serve(&cli, &[]).await;
+
+    // The first administrator, a sign-in, and the Procore key saved: every secret crosses.
+    const PASSWORD: &str = "serve-admin-password-42";
+    const CLIENT_SECRET: &str = "serve-client-secret-value-77";
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let session = first_admin_session(&http, &origin, &token, PASSWORD).await;
     let auth = auth_page(&http, &origin, &session).await;
     let csrf = csrf_of(&auth);
     let saved = http
@@ -767,7 +859,7 @@ async fn serve_logs_never_carry_a_secret() {
 
     child.start_kill().unwrap();
     let output = child.wait_with_output().await.unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = stderr.await.unwrap();
     let logs = format!(
         "{stdout}{}{stderr}",
         String::from_utf8_lossy(&output.stdout)
