@@ -1504,44 +1504,68 @@ pub struct OutcomeQuery {
     status: String,
     #[serde(default)]
     q: String,
+    /// Which page of the run's records, from 0.
+    #[serde(default)]
+    page: u32,
     #[serde(default)]
     refused: Option<String>,
 }
 
+/// One page of a run's outcomes matching the query, and whether another page follows. Without
+/// a text filter the page is read from the database; with one, the run's matching outcomes are
+/// gathered (as the export does) and the page cut from them.
 async fn filtered_outcomes(
     app: &AppState,
     code: &str,
     id: i64,
     query: &OutcomeQuery,
-) -> Result<(state::SyncRun, Vec<state::RecordOutcome>), WebError> {
+) -> Result<(state::SyncRun, Vec<state::RecordOutcome>, bool), WebError> {
     let pairing = app
         .state()
         .active_pairing(code)
         .await?
         .ok_or(WebError::NotFound)?;
-    let filter = OutcomeFilter {
+    let run = app.state().run(id).await?.ok_or(WebError::NotFound)?;
+    if run.pairing != pairing.id {
+        return Err(WebError::NotFound);
+    }
+    let size = state::run::MAX_PAGE;
+    let offset = query.page.saturating_mul(size);
+    if query.q.trim().is_empty() {
+        let report = app
+            .state()
+            .run_report(
+                id,
+                &outcome_filter(query)?,
+                Page {
+                    offset,
+                    limit: size,
+                },
+            )
+            .await?
+            .ok_or(WebError::NotFound)?;
+        let more = report.outcomes.len() as u32 == size;
+        return Ok((run, report.outcomes, more));
+    }
+    let all = all_outcomes(app, code, id, query).await?;
+    let more = all.len() > (offset as usize).saturating_add(size as usize);
+    let page = all
+        .into_iter()
+        .skip(offset as usize)
+        .take(size as usize)
+        .collect();
+    Ok((run, page, more))
+}
+
+fn outcome_filter(query: &OutcomeQuery) -> Result<OutcomeFilter, WebError> {
+    Ok(OutcomeFilter {
         entity: (!query.entity.is_empty()).then(|| query.entity.clone()),
         status: if query.status.is_empty() {
             None
         } else {
             Some(query.status.parse()?)
         },
-    };
-    let report = app
-        .state()
-        .run_report(id, &filter, Page::first(state::run::MAX_PAGE))
-        .await?
-        .ok_or(WebError::NotFound)?;
-    if report.run.pairing != pairing.id {
-        return Err(WebError::NotFound);
-    }
-    let needle = query.q.trim().to_lowercase();
-    let outcomes = report
-        .outcomes
-        .into_iter()
-        .filter(|o| matches_text(o, &needle))
-        .collect();
-    Ok((report.run, outcomes))
+    })
 }
 
 pub async fn run_detail(
@@ -1553,7 +1577,18 @@ pub async fn run_detail(
     viewer.require(&Right::View)?;
     company(&app, &code).await?;
     let tr = viewer.tr;
-    let (run, outcomes) = filtered_outcomes(&app, &code, id, &query).await?;
+    let (run, outcomes, more) = filtered_outcomes(&app, &code, id, &query).await?;
+    let page_link = |page: u32| {
+        let query = serde_urlencoded::to_string([
+            ("entity", query.entity.as_str()),
+            ("status", query.status.as_str()),
+            ("q", query.q.as_str()),
+            ("page", &page.to_string()),
+        ])
+        .unwrap_or_default();
+        format!("/c/{code}/manager/runs/{id}?{query}")
+    };
+    let first = query.page.saturating_mul(state::run::MAX_PAGE) as usize;
     let failed = crate::runs::failed_entities(app.state(), id).await?;
     let may_retry = !failed.is_empty() && failed.iter().all(|e| viewer.rights().may_run(e));
     let csv_query = serde_urlencoded::to_string([
@@ -1580,7 +1615,13 @@ pub async fn run_detail(
                 button #retry type="submit" { (tr.t("retry_failed")) " (" (failed.join(", ")) ")" }
             }
         }
-        @if outcomes.len() >= state::run::MAX_PAGE as usize { p.flash.error role="status" { (tr.t("first_page_only")) } }
+        @if query.page > 0 || more {
+            nav.pages aria-label=(tr.t("records")) {
+                @if query.page > 0 { a rel="prev" href=(page_link(query.page - 1)) { "← " (tr.t("previous")) } " " }
+                span { (tr.t("records")) " " (first + 1) "–" (first + outcomes.len()) }
+                @if more { " " a rel="next" href=(page_link(query.page + 1)) { (tr.t("next")) " →" } }
+            }
+        }
         @if outcomes.is_empty() { p { (tr.t("no_outcomes")) } } @else {
             table #outcomes {
                 thead { tr { th { (tr.t("status")) } th { (tr.t("entity")) } th { (tr.t("record")) } th { "Procore" } th { (tr.t("action")) } th { (tr.t("side")) } th { (tr.t("message")) } } }
@@ -1621,14 +1662,7 @@ async fn all_outcomes(
         .active_pairing(code)
         .await?
         .ok_or(WebError::NotFound)?;
-    let filter = OutcomeFilter {
-        entity: (!query.entity.is_empty()).then(|| query.entity.clone()),
-        status: if query.status.is_empty() {
-            None
-        } else {
-            Some(query.status.parse()?)
-        },
-    };
+    let filter = outcome_filter(query)?;
     let needle = query.q.trim().to_lowercase();
     let mut all = Vec::new();
     let mut offset = 0;

@@ -696,3 +696,68 @@ async fn a_group_gives_its_rights_to_its_members() {
     assert!(headers.get(header::LOCATION).is_none());
     assert!(body.contains("mps_"), "{body}");
 }
+
+#[tokio::test]
+async fn a_long_run_is_read_page_by_page_with_its_filters_kept() {
+    use state::{NewOutcome, OutcomeAction, SyncStatus, WrittenSide};
+    let h = Harness::new().await;
+    h.user("viewer", &[Right::View]).await;
+    let (cookie, _) = h.sign_in("viewer").await;
+    let environment = procore::Environment::DeveloperSandbox;
+    let pairing = h
+        .state()
+        .pair(&state::NewPairing::new("TEST", &environment, 1))
+        .await
+        .unwrap()
+        .id;
+    let run = h
+        .state()
+        .start_run(pairing, state::RunTrigger::Cli, false)
+        .await
+        .unwrap()
+        .id;
+    let outcomes: Vec<NewOutcome> = (0..1_205)
+        .map(|i| NewOutcome {
+            entity: "suppliers".into(),
+            erp_key: Some(format!("F{i:05}")),
+            procore_id: Some(10_000 + i),
+            action: OutcomeAction::Update,
+            side: WrittenSide::Procore,
+            status: if i % 2 == 0 {
+                SyncStatus::Success
+            } else {
+                SyncStatus::Warning
+            },
+            message: format!("supplier F{i:05}: updated in Procore: city"),
+        })
+        .collect();
+    h.state().add_outcomes(run, &outcomes).await.unwrap();
+    h.state().finish_run(run, None).await.unwrap();
+
+    let path = format!("/c/TEST/manager/runs/{run}");
+    let (status, _, first) = h.get(&path, &cookie).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert!(
+        first.contains("F00999") && !first.contains("F01000"),
+        "one page"
+    );
+    assert!(first.contains("rel=\"next\""), "a next page is offered");
+    let (_, _, second) = h.get(&format!("{path}?page=1"), &cookie).await;
+    assert!(second.contains("F01204") && !second.contains("F00999"));
+    assert!(second.contains("rel=\"prev\"") && !second.contains("rel=\"next\""));
+
+    // A text filter is applied to the whole run, then paged.
+    let (_, _, found) = h.get(&format!("{path}?q=f0120"), &cookie).await;
+    assert!(
+        found.contains("F01200") && found.contains("F01204"),
+        "{found}"
+    );
+    assert!(!found.contains("F00001") && !found.contains("rel=\"next\""));
+    // And the status filter with it, kept in the page links.
+    let (_, _, warnings) = h.get(&format!("{path}?status=warning"), &cookie).await;
+    assert!(warnings.contains("F00001") && !warnings.contains("F00000"));
+    assert!(
+        !warnings.contains("rel=\"next\""),
+        "603 warnings fit one page"
+    );
+}
