@@ -37,7 +37,11 @@ pub(crate) fn gate(exchanges: &[Exchange]) -> Vec<String> {
     let mut found = Vec::new();
     let mut closed_until: Option<(DateTime<Utc>, u64)> = None;
     for e in exchanges {
-        if e.operation_id.is_none() {
+        // The gate guards the API; sign-in and token refreshes go to the login host.
+        let Some(operation) = e.operation_id.as_deref() else {
+            continue;
+        };
+        if operation.starts_with("Oauth") {
             continue;
         }
         let Ok(at) = DateTime::parse_from_rfc3339(&e.received_at) else {

@@ -94,6 +94,8 @@ pub struct Scenario {
     inserted_vendors: Vec<u64>,
     /// The last exchange seen in the simulator's log.
     last_exchange: u64,
+    /// Whether the last run was killed (its requests may still be landing).
+    previous_killed: bool,
     pub(crate) report: ScenarioReport,
 }
 
@@ -188,6 +190,7 @@ impl Scenario {
             cursor_floor: BTreeMap::new(),
             inserted_vendors: Vec::new(),
             last_exchange: 0,
+            previous_killed: false,
             report: ScenarioReport {
                 seed,
                 ..ScenarioReport::default()
@@ -512,6 +515,21 @@ impl Scenario {
 
     /// Runs `mpsync sync --json` as a child process, with the round's acts on the side.
     pub(crate) async fn sync(&mut self, plan: Option<&RoundPlan>) -> Result<ChildRun, ChaosError> {
+        // A killed run's last requests may still be in the simulator's hands when it dies:
+        // let them land, so they are not taken for this run's.
+        if self.previous_killed {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+        if let Some(last) = self
+            .admin
+            .exchanges_since(self.last_exchange)
+            .await?
+            .iter()
+            .map(|e| e.seq)
+            .max()
+        {
+            self.last_exchange = last;
+        }
         let first_exchange = self.last_exchange;
         let mut command = tokio::process::Command::new(&self.mpsync);
         command
@@ -591,6 +609,7 @@ impl Scenario {
             .max()
             .unwrap_or(first_exchange);
         self.last_exchange = last;
+        self.previous_killed = killed;
         let run = ChildRun {
             code: status.and_then(|s| s.code()),
             killed,
