@@ -120,7 +120,8 @@ impl Default for RunnerOptions {
     fn default() -> Self {
         RunnerOptions {
             lookback: Duration::minutes(2),
-            batch_size: 100,
+            // Procore's largest sync action: fewer calls under its rate limit.
+            batch_size: procore::MAX_SYNC_BATCH,
             erp_page: 500,
             trigger: RunTrigger::Cli,
             started_by: None,
@@ -1006,11 +1007,7 @@ impl SyncRunner {
         } else {
             self.options.batch_size.max(1)
         };
-        let chunks: Vec<&[Step]> = if steps.is_empty() {
-            vec![&[]]
-        } else {
-            steps.chunks(batch_size).collect()
-        };
+        let chunks = write_batches(&steps, batch_size);
         let last = chunks.len() - 1;
         // A batch that failed as a whole (Procore or the database unreachable) keeps the
         // cursors where they are, so its records are read again next run.
@@ -1271,6 +1268,29 @@ impl SyncRunner {
         self.report(E::SPEC.name, Phase::Done, total_steps, Some(total_steps));
         Ok(settled)
     }
+}
+
+/// `steps` in batches of at most `size` writes (one Procore sync action, one maestro* and one
+/// state transaction each); unchanged and skipped steps ride along, so steps that write
+/// nothing never cost a sync action of their own. Always at least one batch, the last one
+/// advancing the cursors.
+fn write_batches(steps: &[Step], size: usize) -> Vec<&[Step]> {
+    let mut batches = Vec::new();
+    let (mut start, mut writes) = (0, 0);
+    for (i, step) in steps.iter().enumerate() {
+        if matches!(
+            step,
+            Step::CreateInProcore { .. } | Step::CreateInErp { .. } | Step::Update { .. }
+        ) {
+            if writes == size {
+                batches.push(&steps[start..i]);
+                (start, writes) = (i, 0);
+            }
+            writes += 1;
+        }
+    }
+    batches.push(&steps[start..]);
+    batches
 }
 
 /// What each side holds once `step` is written, for the binding's hashes: a conflicting field
