@@ -31,77 +31,62 @@ pub struct RoundPlan {
     pub procore_edits: u32,
 }
 
-fn rule(kind: FaultKind, count: u32, probability: f64) -> FaultRule {
-    FaultRule {
+/// With probability `chance`, a simulator rule for every operation: its kind (and the name it is
+/// counted under), a cap drawn from `counts` and a probability per request from `probability`.
+fn draw_rule(
+    rng: &mut StdRng,
+    chance: f64,
+    counts: std::ops::RangeInclusive<u32>,
+    probability: std::ops::Range<f64>,
+    kind: impl FnOnce(&mut StdRng) -> (String, FaultKind),
+) -> Option<(String, FaultRule)> {
+    if !rng.gen_bool(chance) {
+        return None;
+    }
+    let (name, kind) = kind(rng);
+    let rule = FaultRule {
         operation: "*".into(),
         kind,
-        count: Some(count),
-        probability: Some(probability),
-    }
+        count: Some(rng.gen_range(counts)),
+        probability: Some(rng.gen_range(probability)),
+    };
+    Some((name, rule))
 }
 
 impl RoundPlan {
     pub fn draw(rng: &mut StdRng) -> RoundPlan {
         let mut plan = RoundPlan::default();
-        if rng.gen_bool(0.6) {
-            let status = [500, 502, 503, 504][rng.gen_range(0..4)];
-            let retry_after_secs = (status == 503 && rng.gen_bool(0.5)).then_some(1);
-            plan.rules.push((
-                format!("http_{status}"),
-                rule(
+        let drawn = [
+            draw_rule(rng, 0.6, 1..=12, 0.02..0.15, |rng| {
+                let status = [500, 502, 503, 504][rng.gen_range(0..4)];
+                let retry_after_secs = (status == 503 && rng.gen_bool(0.5)).then_some(1);
+                (
+                    format!("http_{status}"),
                     FaultKind::Status {
                         status,
                         retry_after_secs,
                     },
-                    rng.gen_range(1..=12),
-                    rng.gen_range(0.02..0.15),
-                ),
-            ));
-        }
-        if rng.gen_bool(0.4) {
-            plan.rules.push((
-                "rate_limit_storm_429".into(),
-                rule(
-                    FaultKind::RateLimitStorm {
-                        reset_after_secs: rng.gen_range(1..=2),
-                    },
-                    rng.gen_range(1..=4),
-                    rng.gen_range(0.02..0.1),
-                ),
-            ));
-        }
-        if rng.gen_bool(0.5) {
-            plan.rules.push((
-                "latency".into(),
-                rule(
-                    FaultKind::Latency {
-                        millis: rng.gen_range(5..60),
-                    },
-                    rng.gen_range(5..=40),
-                    rng.gen_range(0.05..0.3),
-                ),
-            ));
-        }
-        if rng.gen_bool(0.5) {
-            plan.rules.push((
-                "connection_reset".into(),
-                rule(
-                    FaultKind::ConnectionReset,
-                    rng.gen_range(1..=6),
-                    rng.gen_range(0.02..0.1),
-                ),
-            ));
-        }
-        if rng.gen_bool(0.6) {
-            plan.rules.push((
-                "commit_then_drop".into(),
-                rule(
-                    FaultKind::CommitThenDrop,
-                    rng.gen_range(1..=8),
-                    rng.gen_range(0.03..0.2),
-                ),
-            ));
-        }
+                )
+            }),
+            draw_rule(rng, 0.4, 1..=4, 0.02..0.1, |rng| {
+                let reset_after_secs = rng.gen_range(1..=2);
+                (
+                    "rate_limit_storm_429".into(),
+                    FaultKind::RateLimitStorm { reset_after_secs },
+                )
+            }),
+            draw_rule(rng, 0.5, 5..=40, 0.05..0.3, |rng| {
+                let millis = rng.gen_range(5..60);
+                ("latency".into(), FaultKind::Latency { millis })
+            }),
+            draw_rule(rng, 0.5, 1..=6, 0.02..0.1, |_| {
+                ("connection_reset".into(), FaultKind::ConnectionReset)
+            }),
+            draw_rule(rng, 0.6, 1..=8, 0.03..0.2, |_| {
+                ("commit_then_drop".into(), FaultKind::CommitThenDrop)
+            }),
+        ];
+        plan.rules.extend(drawn.into_iter().flatten());
         if rng.gen_bool(0.5) {
             plan.kill_after_ms = Some(rng.gen_range(30..2_500));
         }

@@ -1,6 +1,6 @@
 //! One seeded scenario: the two companies, the faulty runs, the fault-free runs, the checks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::Arc;
@@ -811,8 +811,7 @@ fn subset(mut demo: DemoCompany, rng: &mut StdRng) -> DemoCompany {
         .map(|p| p.number.clone())
         .collect();
     let keep_n = rng.gen_range(2..=5).min(roots.len());
-    let kept: std::collections::BTreeSet<String> =
-        roots.choose_multiple(rng, keep_n).cloned().collect();
+    let kept: BTreeSet<String> = roots.choose_multiple(rng, keep_n).cloned().collect();
     let kept_project = |n: &str| kept.contains(n);
     demo.projects.retain(|p| kept_project(&p.number));
     demo.activities.retain(|a| kept_project(&a.project_number));
@@ -821,13 +820,13 @@ fn subset(mut demo: DemoCompany, rng: &mut StdRng) -> DemoCompany {
         .retain(|c| kept_project(&c.project_number));
     demo.subcontracts
         .retain(|c| kept_project(&c.project_number));
-    let subcontracts: std::collections::BTreeSet<String> =
+    let subcontracts: BTreeSet<String> =
         demo.subcontracts.iter().map(|c| c.number.clone()).collect();
     demo.subcontract_lines
         .retain(|l| subcontracts.contains(&l.subcontract_number));
     demo.purchase_orders
         .retain(|o| kept_project(&o.project_number));
-    let orders: std::collections::BTreeSet<String> = demo
+    let orders: BTreeSet<String> = demo
         .purchase_orders
         .iter()
         .map(|o| o.number.clone())
@@ -839,7 +838,7 @@ fn subset(mut demo: DemoCompany, rng: &mut StdRng) -> DemoCompany {
     demo.order_invoices
         .retain(|i| orders.contains(&i.order_number) || subcontracts.contains(&i.order_number));
 
-    let mut suppliers: std::collections::BTreeSet<String> = demo
+    let named: BTreeSet<String> = demo
         .subcontracts
         .iter()
         .map(|c| c.supplier_code.clone())
@@ -851,32 +850,33 @@ fn subset(mut demo: DemoCompany, rng: &mut StdRng) -> DemoCompany {
         )
         .chain(demo.order_invoices.iter().map(|i| i.supplier_code.clone()))
         .collect();
-    let extra = rng.gen_range(10..=60);
-    for s in demo.suppliers.choose_multiple(rng, extra) {
-        suppliers.insert(s.code.clone());
-    }
-    demo.suppliers.retain(|s| suppliers.contains(&s.code));
-
-    let mut customers: std::collections::BTreeSet<String> = demo
+    keep_named(&mut demo.suppliers, named, 10..=60, rng, |s| &s.code);
+    let named = demo
         .billing_contracts
         .iter()
         .map(|c| c.customer_code.clone())
         .collect();
-    let extra = rng.gen_range(2..=10);
-    for c in demo.customers.choose_multiple(rng, extra) {
-        customers.insert(c.code.clone());
-    }
-    demo.customers.retain(|c| customers.contains(&c.code));
-
-    let mut employees: std::collections::BTreeSet<String> = demo
+    keep_named(&mut demo.customers, named, 2..=10, rng, |c| &c.code);
+    let named = demo
         .project_costs
         .iter()
         .filter_map(|c| c.employee_code.clone())
         .collect();
-    let extra = rng.gen_range(2..=10);
-    for e in demo.employees.choose_multiple(rng, extra) {
-        employees.insert(e.code.clone());
-    }
-    demo.employees.retain(|e| employees.contains(&e.code));
+    keep_named(&mut demo.employees, named, 2..=10, rng, |e| &e.code);
     demo
+}
+
+/// Keeps the records `named` (what the kept documents refer to) and a few others drawn at random.
+fn keep_named<T>(
+    records: &mut Vec<T>,
+    mut named: BTreeSet<String>,
+    extra: std::ops::RangeInclusive<usize>,
+    rng: &mut StdRng,
+    code: impl Fn(&T) -> &String,
+) {
+    let extra = rng.gen_range(extra);
+    for r in records.choose_multiple(rng, extra) {
+        named.insert(code(r).clone());
+    }
+    records.retain(|r| named.contains(code(r)));
 }
