@@ -366,7 +366,7 @@ impl SyncRunner {
         map: &CostTypeMap,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
-        if self.wbs_profile(procore_project).await?.advanced.is_some() {
+        let skip_advanced = |out: &mut Out| {
             out.summary.skipped += 1;
             out.push(
                 None,
@@ -376,22 +376,17 @@ impl SyncRunner {
                 SyncStatus::Warning,
                 format!("project {number}: on advanced WBS: its budget is not synchronized"),
             );
-            return Ok(false);
+            Ok::<bool, RunnerError>(false)
+        };
+        if self.on_advanced_wbs(procore_project) {
+            return skip_advanced(out);
         }
         let placed = self.place(number, lines, types, map).await?;
-        let mut clean = placed.unplaced.is_empty();
-        for (key, message) in placed.unplaced {
-            out.error(
-                Some(key.clone()),
-                None,
-                WrittenSide::Procore,
-                format!("budget line {key}: {message}"),
-            );
-        }
         let Some(existing) = self.procore_lines(ORIGINAL.name, procore_project).await? else {
             out.error(None, Some(procore_project), WrittenSide::Procore, format!("project {number}: Procore shows no budget view: the Budget tool is not enabled"));
             return Ok(false);
         };
+        self.cached(|c| c.budget_lines.insert(procore_project, existing.clone()));
         let ids: Vec<u64> = existing.iter().map(|l| l.id).collect();
         let ours: BTreeSet<u64> = self
             .state
@@ -401,6 +396,28 @@ impl SyncRunner {
             .map(|b| b.procore_id)
             .collect();
         let steps = plan_original(&placed.lines, &existing, &ours);
+        // Changing the amount of a line already in Procore names it by id, whatever the
+        // project's WBS; only new lines (they need budget codes) and lines that cannot be
+        // placed (a project on advanced WBS has no cost codes of ours) need its profile, so an
+        // edit of existing lines costs no read of the WBS codes.
+        let creates_any = steps
+            .iter()
+            .any(|s| matches!(s, OriginalStep::Create { .. }));
+        if (creates_any || !placed.unplaced.is_empty())
+            && self.wbs_profile(procore_project).await?.advanced.is_some()
+        {
+            self.cached(|c| c.budget_lines.remove(&procore_project));
+            return skip_advanced(out);
+        }
+        let mut clean = placed.unplaced.is_empty();
+        for (key, message) in placed.unplaced {
+            out.error(
+                Some(key.clone()),
+                None,
+                WrittenSide::Procore,
+                format!("budget line {key}: {message}"),
+            );
+        }
         let mut links: Vec<(String, u64, Decimal)> = Vec::new();
         let mut updates: Vec<(String, u64, Decimal, Decimal)> = Vec::new();
         let mut update_codes: BTreeMap<u64, u64> = BTreeMap::new();
@@ -647,7 +664,11 @@ impl SyncRunner {
             // failure is its own outcome; the next project goes on.
             let read = async {
                 let placed = self.place(number, &lines, &types, &map).await?;
-                let procore = self.procore_lines(entity, *procore_project).await?;
+                let read_before = self.cached(|c| c.budget_lines.remove(procore_project));
+                let procore = match read_before {
+                    Some(lines) => Some(lines),
+                    None => self.procore_lines(entity, *procore_project).await?,
+                };
                 Ok::<_, RunnerError>((placed, procore))
             }
             .await;

@@ -156,6 +156,12 @@ pub(crate) struct RunCache {
     pub budget_views: BTreeMap<u64, Option<u64>>,
     /// The company's cost types (line item types) by code.
     pub line_item_types: Option<BTreeMap<String, u64>>,
+    /// Per Procore project, the budget lines the original budget read this run, kept for the
+    /// modified budget: nothing mpsync writes changes a line's modifications, and a line
+    /// created after the read carries none, so a second read of the detail rows would tell the
+    /// modified budget nothing new. An approval made in Procore in between is read next run,
+    /// as one made after the second read would be.
+    pub budget_lines: BTreeMap<u64, Vec<engine::budget::ProcoreLine>>,
 }
 
 impl SyncRunner {

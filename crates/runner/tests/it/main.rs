@@ -1482,9 +1482,10 @@ async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritt
         calls("RestV10BudgetLineItemsSyncPost") <= projects,
         "{counts:?}"
     );
-    // Both budget entities read each project's detail rows; its views are listed once.
+    // Each project's views and detail rows are read once: the modified budget plans from the
+    // lines the original budget read.
     assert_eq!(
-        2 * calls("RestV10BudgetViewsGet"),
+        calls("RestV10BudgetViewsGet"),
         calls("RestV10BudgetViewsBudgetViewIdDetailRowsGet"),
         "{counts:?}"
     );
@@ -1540,10 +1541,26 @@ async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritt
         )
         .await
         .unwrap();
+    w.admin.reset_request_counts().await.unwrap();
     let run = w.sync().await;
     let summary = run.entity("original_budget").unwrap();
     assert_eq!(summary.updated.procore, 1, "{summary:#?}");
     assert_eq!(summary.created.procore, 0, "{summary:#?}");
+    // The line is named by its id: neither its budget code nor the WBS codes are read, and the
+    // detail rows are read once for both budget entities.
+    let counts = w.admin.request_counts().await.unwrap();
+    let calls = |op: &str| counts.get(op).copied().unwrap_or(0);
+    assert_eq!(
+        calls("RestV10ProjectsProjectIdWorkBreakdownStructureWbsCodesGet"),
+        0,
+        "{counts:?}"
+    );
+    assert_eq!(
+        calls("RestV10BudgetViewsBudgetViewIdDetailRowsGet"),
+        calls("RestV10BudgetViewsGet"),
+        "{counts:?}"
+    );
+    assert_eq!(calls("RestV10BudgetLineItemsSyncPost"), 1, "{counts:?}");
     let procore = procore_budget(&w, &project).await;
     let key = (
         format!("{project}|{}", changed.activity_code),
