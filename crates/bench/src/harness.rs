@@ -14,12 +14,24 @@ use serde_json::{json, Value};
 use crate::dataset::{self, Counts};
 use crate::measure;
 use crate::minimum::{self, Minimum, Scenario};
+use crate::pacing::{self, Pacing};
 use crate::preset::Size;
 use crate::world::{SimMode, World};
 use crate::BenchError;
 
 /// One in `EDIT_STEP` records is edited on each side in the incremental scenario.
 pub const EDIT_STEP: usize = 100;
+
+/// Time between scheduled syncs, as the steady-state and incremental scenarios see it: the
+/// simulator's clock is moved on by this much before each, so what the previous sync wrote
+/// is behind its look-back (a real deployment does not sync twice a second).
+pub const SCHEDULE: chrono::Duration = chrono::Duration::minutes(5);
+
+/// The shortest "hourly" window of the rate-limited run. Procore's `X-Rate-Limit-Reset` is in
+/// whole seconds, so each wait for a reset may overshoot by up to a second: against a window
+/// of a few seconds that rounding alone would dominate the measure, as it never does against
+/// Procore's hour and 10 seconds.
+pub const MIN_RATE_WINDOW: Duration = Duration::from_secs(30);
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -60,6 +72,8 @@ pub struct ScenarioResult {
     pub allowed_rate: Option<f64>,
     /// Requests per second achieved.
     pub achieved_rate: f64,
+    /// Pacing over the full hourly windows (rate-limited only).
+    pub pacing: Option<Pacing>,
     /// Records the engine wrote on either side, by its own summary.
     pub records_written: u64,
     /// Error outcomes in the engine's summary (a healthy benchmark has none).
@@ -98,7 +112,7 @@ async fn run_scenario(
     per_record: bool,
     minimum: Minimum,
     records: u64,
-    allowed_rate: Option<f64>,
+    limits: Option<&RateLimitConfig>,
 ) -> Result<ScenarioResult, BenchError> {
     let client = world.client(per_record)?;
     let runner = SyncRunner::new(
@@ -150,8 +164,10 @@ async fn run_scenario(
         cpu_ms,
         peak_rss_bytes,
         rate_limited_429: client.rate_limited_count(),
-        allowed_rate,
+        allowed_rate: limits.map(allowed_rate),
         achieved_rate: total as f64 / secs,
+        pacing: limits
+            .and_then(|l| pacing::of(&client.call_times(), l.hourly_limit, l.hourly_window)),
         records_written: summary.writes(),
         errors: summary.errors(),
         entities: summary
@@ -252,10 +268,15 @@ async fn three_scenarios(
             .await?,
         );
         // Filters go to the second: each sync starts in another second than the last one's
-        // writes. The first quiet sync reads back what the initial one wrote (its cursor is
-        // the initial run's start); the second is the steady state.
-        for scenario in [Scenario::Echo, Scenario::NoChange] {
+        // writes. Each sync is the next scheduled one. A sync reads Procore's changes since
+        // the previous sync's start, so the first quiet sync reads back what the initial one
+        // wrote; the second is the steady state.
+        for (n, scenario) in [Scenario::Echo, Scenario::NoChange].into_iter().enumerate() {
             tokio::time::sleep(Duration::from_millis(1100)).await;
+            world
+                .admin
+                .set_clock_offset(SCHEDULE * (n as i32 + 1))
+                .await?;
             results.push(
                 run_scenario(
                     &world,
@@ -271,6 +292,7 @@ async fn three_scenarios(
         let erp_edits = dataset::edit_erp(&world.erp, config.seed, &counts, EDIT_STEP).await?;
         let procore_edits = edit_procore(&world).await?;
         tokio::time::sleep(Duration::from_millis(1100)).await;
+        world.admin.set_clock_offset(SCHEDULE * 3).await?;
         let changes = minimum::Changes {
             erp: erp_edits,
             procore: procore_edits,
@@ -295,11 +317,15 @@ async fn three_scenarios(
 
 /// The simulator's limits for the rate-limited run: Procore's two windows with time
 /// compressed so the run spans several "hourly" windows. The hourly budget is a quarter of
-/// the calls the run needs, and the spike window allows two and a half times the hourly
-/// average, as Procore's 25 per 10 s against 3,600 per hour do.
-pub fn compressed_limits(expected_calls: u64, rate: f64) -> RateLimitConfig {
+/// the calls the run needs, spent over at least [`MIN_RATE_WINDOW`] and at no more than a
+/// third of the rate the engine reached unthrottled (`unthrottled`, calls per second), so the
+/// limit, not the engine, sets the pace; the spike window allows two and a half times the
+/// hourly average, as Procore's 25 per 10 s against 3,600 per hour do.
+pub fn compressed_limits(expected_calls: u64, unthrottled: f64) -> RateLimitConfig {
     let hourly_limit = (expected_calls / 4).max(20) as u32;
-    let hourly_window = Duration::from_secs_f64(f64::from(hourly_limit) / rate);
+    let hourly_window =
+        Duration::from_secs_f64(f64::from(hourly_limit) / (unthrottled / 3.0)).max(MIN_RATE_WINDOW);
+    let rate = f64::from(hourly_limit) / hourly_window.as_secs_f64();
     let spike_limit = 25;
     let spike_window = Duration::from_secs_f64(f64::from(spike_limit) / (rate * 2.5));
     RateLimitConfig {
@@ -339,7 +365,7 @@ async fn rate_limited(
             false,
             minimum::initial(&counts, world.existing_projects),
             counts.records(),
-            Some(allowed_rate(&limits)),
+            Some(&limits),
         )
         .await
     }
@@ -353,11 +379,7 @@ pub async fn run(config: &BenchConfig) -> Result<BenchReport, BenchError> {
     let mut scenarios = three_scenarios(config, false).await?;
     if config.rate_limited {
         let initial = &scenarios[0];
-        // A third of what the engine reached unthrottled, so the limit, not the engine,
-        // sets the pace.
-        let unthrottled = initial.achieved_rate;
-        let rate = (unthrottled / 3.0).clamp(2.0, 200.0);
-        let limits = compressed_limits(initial.reads + initial.writes, rate);
+        let limits = compressed_limits(initial.reads + initial.writes, initial.achieved_rate);
         scenarios.push(rate_limited(config, limits).await?);
     }
     let mut baseline_ratios = Vec::new();

@@ -12,6 +12,7 @@ pub mod dataset;
 pub mod harness;
 pub mod measure;
 pub mod minimum;
+pub mod pacing;
 pub mod preset;
 pub mod report;
 pub mod world;

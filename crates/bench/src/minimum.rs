@@ -37,7 +37,7 @@ impl Scenario {
     pub fn name(self) -> &'static str {
         match self {
             Scenario::Initial => "1 initial",
-            Scenario::Echo => "2a right after 1",
+            Scenario::Echo => "2a first sync after 1",
             Scenario::NoChange => "2 no change",
             Scenario::Incremental => "3 incremental 1 %",
             Scenario::RateLimited => "4 rate-limited initial",

@@ -29,13 +29,13 @@ pub fn table(report: &BenchReport) -> String {
     );
     let _ = writeln!(
         out,
-        "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6} {:>9} {:>9} {:>10} {:>8} {:>8} {:>5} {:>9} {:>8}",
-        "scenario", "engine", "records", "reads", "writes", "minimum", "ratio", "wall s", "rec/s", "CPU s", "RSS MiB", "written", "429", "req/s", "allowed"
+        "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6} {:>9} {:>9} {:>10} {:>8} {:>8} {:>5} {:>9} {:>8} {:>7}",
+        "scenario", "engine", "records", "reads", "writes", "minimum", "ratio", "wall s", "rec/s", "CPU s", "RSS MiB", "written", "429", "req/s", "allowed", "pacing"
     );
     for s in &report.scenarios {
         let _ = writeln!(
             out,
-            "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6.3} {:>9.2} {:>9.0} {:>10.2} {:>8} {:>8} {:>5} {:>9.1} {:>8}",
+            "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6.3} {:>9.2} {:>9.0} {:>10.2} {:>8} {:>8} {:>5} {:>9.1} {:>8} {:>7}",
             s.scenario.name(),
             s.engine,
             s.records,
@@ -51,7 +51,25 @@ pub fn table(report: &BenchReport) -> String {
             s.rate_limited_429,
             s.achieved_rate,
             s.allowed_rate.map_or("-".to_owned(), |r| format!("{r:.1}")),
+            s.pacing
+                .map_or("-".to_owned(), |p| format!("{:.1} %", p.of_allowed * 100.0)),
         );
+    }
+    for s in &report.scenarios {
+        if let Some(p) = s.pacing {
+            let _ = writeln!(
+                out,
+                "\n{} / {}: {} windows; over the {} full ones {} calls in {:.1} s, {:.1} % of the allowed rate; idle beyond the resets {:.1} s",
+                s.scenario.name(),
+                s.engine,
+                p.windows,
+                p.windows - 1,
+                p.calls,
+                p.span_ms as f64 / 1000.0,
+                p.of_allowed * 100.0,
+                p.idle_ms as f64 / 1000.0
+            );
+        }
     }
     for s in &report.scenarios {
         let _ = writeln!(

@@ -131,7 +131,8 @@ impl World {
     pub fn client(&self, per_record: bool) -> Result<Client, BenchError> {
         let mut builder = Client::builder(self.environment.clone(), self.credentials.clone())
             .token_store(self.tokens.clone())
-            .company_id(seed::COMPANY_ID);
+            .company_id(seed::COMPANY_ID)
+            .record_call_times(true);
         if per_record {
             builder = builder.sync_batch_size(1);
         }

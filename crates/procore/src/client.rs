@@ -196,6 +196,7 @@ pub struct ClientBuilder {
     sync_batch_size: usize,
     per_page: u32,
     http: Option<reqwest::Client>,
+    call_times: bool,
 }
 
 impl ClientBuilder {
@@ -260,6 +261,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Keeps the instant each request goes out (see [`Client::call_times`]): for measuring
+    /// pacing; off by default.
+    pub fn record_call_times(mut self, record: bool) -> Self {
+        self.call_times = record;
+        self
+    }
+
     /// Uses a preconfigured HTTP client (its timeouts then apply instead of this builder's).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
@@ -300,7 +308,11 @@ impl ClientBuilder {
                     ProcoreError::new(ErrorKind::Fatal, "cannot build HTTP client").with_source(e)
                 })?,
         };
-        let metrics = Arc::new(Metrics::default());
+        let metrics = Arc::new(if self.call_times {
+            Metrics::with_call_times()
+        } else {
+            Metrics::default()
+        });
         let oauth = OAuthClient::with_http(
             http.clone(),
             self.environment.login_url(),
@@ -345,6 +357,7 @@ impl Client {
             sync_batch_size: MAX_SYNC_BATCH,
             per_page: 1000,
             http: None,
+            call_times: false,
         }
     }
 
@@ -395,6 +408,12 @@ impl Client {
     /// Requests sent per operationId (including retries and OAuth calls).
     pub fn call_counts(&self) -> BTreeMap<&'static str, u64> {
         self.shared.metrics.call_counts()
+    }
+
+    /// The instants requests went out (OAuth calls included), in order, when the client was
+    /// built with [`ClientBuilder::record_call_times`]; empty otherwise.
+    pub fn call_times(&self) -> Vec<std::time::Instant> {
+        self.shared.metrics.call_times()
     }
 
     /// 429 answers received.
