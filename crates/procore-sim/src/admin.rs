@@ -118,10 +118,12 @@ fn route(shared: &Shared, req: &Incoming) -> Result<Reply, Reply> {
             }
             if let Some(origin) = data.get("origin_id").and_then(Value::as_str) {
                 let taken = crate::resources::spec_of(kind).origin_unique
+                    && !origin.is_empty()
                     && sim
                         .world
-                        .live(kind)
-                        .any(|r| r.company_id == company_id && r.origin_id() == Some(origin));
+                        .live_with_origin(kind, company_id, origin)
+                        .next()
+                        .is_some();
                 if taken {
                     return Err(Reply::json(
                         StatusCode::UNPROCESSABLE_ENTITY,
@@ -161,29 +163,38 @@ fn route(shared: &Shared, req: &Incoming) -> Result<Reply, Reply> {
                 .as_object()
                 .cloned()
                 .ok_or_else(|| bad("body must be a JSON object"))?;
-            let record = sim.world.get_mut(kind, id).ok_or_else(Reply::not_found)?;
-            for (k, v) in patch {
-                if k == "id" {
-                    continue;
-                }
-                if v.is_null() {
-                    record.data.remove(&k);
-                } else {
-                    record.data.insert(k, v);
-                }
-            }
-            record.data.insert("updated_at".into(), json!(now));
-            let out = json!(record);
+            let out = sim
+                .world
+                .update(kind, id, |record| {
+                    for (k, v) in patch {
+                        if k == "id" {
+                            continue;
+                        }
+                        if v.is_null() {
+                            record.data.remove(&k);
+                        } else {
+                            record.data.insert(k, v);
+                        }
+                    }
+                    record.data.insert("updated_at".into(), json!(now));
+                    json!(record)
+                })
+                .ok_or_else(Reply::not_found)?;
             Ok(Reply::ok(out))
         }
         ("DELETE", ["records", kind, id]) => {
             let kind = Kind::from_str(kind).map_err(|e| bad(&e))?;
             let id: u64 = id.parse().map_err(|_| bad("id must be an integer"))?;
-            let record = sim.world.get_mut(kind, id).ok_or_else(Reply::not_found)?;
-            record.deleted_at = Some(now.clone());
-            record.data.insert("deleted_at".into(), json!(now));
-            record.data.insert("updated_at".into(), json!(now));
-            Ok(Reply::ok(json!(record)))
+            let out = sim
+                .world
+                .update(kind, id, |record| {
+                    record.deleted_at = Some(now.clone());
+                    record.data.insert("deleted_at".into(), json!(now));
+                    record.data.insert("updated_at".into(), json!(now));
+                    json!(record)
+                })
+                .ok_or_else(Reply::not_found)?;
+            Ok(Reply::ok(out))
         }
         ("GET", ["requests"]) => Ok(Reply::ok(json!(sim.request_counts))),
         ("DELETE", ["requests"]) => {

@@ -144,9 +144,27 @@ pub fn paginate(
     path: &str,
     pairs: &[(String, String)],
 ) -> Reply {
+    paginate_with(items, |v| v, page, api_url, path, pairs)
+}
+
+/// [`paginate`] over items rendered only when on the page: a list filters every record but
+/// pays for the representation of one page.
+pub fn paginate_with<T>(
+    items: Vec<T>,
+    render: impl FnMut(T) -> Value,
+    page: Page,
+    api_url: &Url,
+    path: &str,
+    pairs: &[(String, String)],
+) -> Reply {
     let total = items.len();
     let start = (page.page - 1).saturating_mul(page.per_page);
-    let slice: Vec<Value> = items.into_iter().skip(start).take(page.per_page).collect();
+    let slice: Vec<Value> = items
+        .into_iter()
+        .skip(start)
+        .take(page.per_page)
+        .map(render)
+        .collect();
     let last = total.div_ceil(page.per_page).max(1);
     let link = |n: usize| {
         let mut url = api_url

@@ -149,9 +149,8 @@ pub fn world(config: &SimConfig) -> World {
         s.add(Kind::Company, 0, None, None, json!({"name": name, "is_active": true, "my_company": mine, "pcn_business_experience": false, "logo_url": null}));
     }
     for company in [COMPANY_ID, SECOND_COMPANY_ID, FOREIGN_COMPANY_ID] {
-        if let Some(c) = s.world.get_mut(Kind::Company, company) {
-            c.company_id = company;
-        }
+        s.world
+            .update(Kind::Company, company, |c| c.company_id = company);
     }
 
     let mut redirect_uris = vec![
@@ -278,10 +277,10 @@ pub fn world(config: &SimConfig) -> World {
             if c != company {
                 continue;
             }
-            if let Some(p) = s.world.get_mut(Kind::Project, project) {
+            s.world.update(Kind::Project, project, |p| {
                 p.data
-                    .insert("standard_cost_code_list_id".into(), json!(list));
-            }
+                    .insert("standard_cost_code_list_id".into(), json!(list))
+            });
             let mut leaf_codes = Vec::new();
             for (position, (std_div, div, div_name, children)) in standard.iter().enumerate() {
                 let div_id = s.add(Kind::CostCode, company, Some(project), None, json!({

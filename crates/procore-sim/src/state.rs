@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::config::{RateLimitConfig, SimConfig};
 use crate::faults::FaultPlan;
+use crate::index::Indexes;
 use crate::ratelimit::RateLimiter;
 
 /// Every record kind the simulator stores. Each kind draws ids from its own range so a client
@@ -281,9 +282,13 @@ pub struct Dirty {
     pub everything: bool,
 }
 
+/// The records (by kind, then id) and what is persisted with them. The record maps are
+/// private so that every change goes through `insert`, `update` or `remove`, which keep the
+/// secondary indexes in step.
 #[derive(Debug)]
 pub struct World {
-    pub records: BTreeMap<Kind, BTreeMap<u64, Record>>,
+    records: BTreeMap<Kind, BTreeMap<u64, Record>>,
+    index: Indexes,
     pub next_ids: BTreeMap<Kind, u64>,
     pub auth: AuthState,
     pub settings: Settings,
@@ -294,6 +299,7 @@ impl World {
     pub fn empty() -> Self {
         World {
             records: BTreeMap::new(),
+            index: Indexes::default(),
             next_ids: BTreeMap::new(),
             auth: AuthState::default(),
             settings: Settings::default(),
@@ -313,22 +319,171 @@ impl World {
         self.records.get(&kind).and_then(|m| m.get(&id))
     }
 
-    pub fn get_mut(&mut self, kind: Kind, id: u64) -> Option<&mut Record> {
+    /// Changes a record in place and re-indexes it, whatever `change` touched (scope fields,
+    /// `deleted_at`, `origin_id`, referenced ids). `None` when there is no such record.
+    ///
+    /// # Panics
+    /// If `change` alters the record's kind or id, which are its key.
+    pub fn update<T>(
+        &mut self,
+        kind: Kind,
+        id: u64,
+        change: impl FnOnce(&mut Record) -> T,
+    ) -> Option<T> {
+        let record = self.records.get_mut(&kind)?.get_mut(&id)?;
         self.dirty.records.insert((kind, id));
-        self.records.get_mut(&kind).and_then(|m| m.get_mut(&id))
+        self.index.remove(record);
+        let out = change(record);
+        assert!(
+            record.kind == kind && record.id == id,
+            "a record's kind and id cannot change"
+        );
+        self.index.add(record);
+        Some(out)
     }
 
+    /// Adds a record, replacing the one with the same kind and id if any.
     pub fn insert(&mut self, record: Record) {
         self.dirty.records.insert((record.kind, record.id));
-        self.records
-            .entry(record.kind)
-            .or_default()
-            .insert(record.id, record);
+        let records = self.records.entry(record.kind).or_default();
+        if let Some(old) = records.get(&record.id) {
+            self.index.remove(old);
+        }
+        self.index.add(&record);
+        records.insert(record.id, record);
     }
 
     pub fn remove(&mut self, kind: Kind, id: u64) -> Option<Record> {
         self.dirty.records.insert((kind, id));
-        self.records.get_mut(&kind).and_then(|m| m.remove(&id))
+        let removed = self.records.get_mut(&kind).and_then(|m| m.remove(&id));
+        if let Some(r) = &removed {
+            self.index.remove(r);
+        }
+        removed
+    }
+
+    fn by_ids<'a>(
+        &'a self,
+        kind: Kind,
+        ids: Option<&'a BTreeSet<u64>>,
+    ) -> impl Iterator<Item = &'a Record> + 'a {
+        let records = self.records.get(&kind);
+        ids.into_iter()
+            .flatten()
+            .filter_map(move |id| records.and_then(|m| m.get(id)))
+    }
+
+    /// Records of a kind (soft-deleted too) whose `company_id` is `company_id`, in id order.
+    pub fn in_company(&self, kind: Kind, company_id: u64) -> impl Iterator<Item = &Record> {
+        self.by_ids(kind, self.index.in_company(kind, company_id))
+    }
+
+    /// Records of a kind (soft-deleted too) whose `project_id` is `project_id`, in id order.
+    pub fn in_project(&self, kind: Kind, project_id: Option<u64>) -> impl Iterator<Item = &Record> {
+        self.by_ids(kind, self.index.in_project(kind, project_id))
+    }
+
+    /// Records of a kind (soft-deleted too) whose container is `parent_id`, in id order.
+    pub fn children(&self, kind: Kind, parent_id: u64) -> impl Iterator<Item = &Record> {
+        self.by_ids(kind, self.index.children(kind, parent_id))
+    }
+
+    /// Records of a kind (soft-deleted too) whose `field`, one of the indexed references
+    /// (`index::REFERENCES`), names `target`, in id order.
+    pub fn referencing(
+        &self,
+        kind: Kind,
+        field: &str,
+        target: u64,
+    ) -> impl Iterator<Item = &Record> {
+        self.by_ids(kind, self.index.referencing(kind, field, target))
+    }
+
+    /// Live records of a kind in a company carrying `origin_id`, in id order.
+    pub fn live_with_origin(
+        &self,
+        kind: Kind,
+        company_id: u64,
+        origin: &str,
+    ) -> impl Iterator<Item = &Record> {
+        self.by_ids(kind, self.index.live_with_origin(kind, company_id, origin))
+    }
+
+    /// Panics unless the indexes equal indexes rebuilt from the records and every indexed
+    /// lookup answers what a scan of the records answers.
+    #[cfg(test)]
+    pub(crate) fn assert_indexes_consistent(&self) {
+        let all = || self.records.values().flat_map(|m| m.values());
+        assert_eq!(
+            self.index,
+            Indexes::build(all()),
+            "the maintained indexes differ from indexes rebuilt from the records"
+        );
+        let ids = |records: &mut dyn Iterator<Item = &Record>| -> Vec<u64> {
+            records.map(|r| r.id).collect()
+        };
+        let scan = |kind: Kind, keep: &dyn Fn(&Record) -> bool| -> Vec<u64> {
+            self.all(kind).filter(|r| keep(r)).map(|r| r.id).collect()
+        };
+        let mut companies = BTreeSet::new();
+        let mut projects = BTreeSet::new();
+        let mut parents = BTreeSet::new();
+        let mut references = BTreeSet::new();
+        let mut origins = BTreeSet::new();
+        for r in all() {
+            companies.insert((r.kind, r.company_id));
+            projects.insert((r.kind, r.project_id));
+            if let Some(p) = r.parent_id {
+                parents.insert((r.kind, p));
+            }
+            for (kind, field) in crate::index::REFERENCES {
+                if let Some(target) = r.u64_field(field).filter(|_| *kind == r.kind) {
+                    references.insert((r.kind, *field, target));
+                }
+            }
+            if let Some(origin) = r.origin_id() {
+                origins.insert((r.kind, r.company_id, origin.to_owned()));
+            }
+        }
+        for (kind, c) in companies {
+            let expected = scan(kind, &|r| r.company_id == c);
+            assert_eq!(
+                ids(&mut self.in_company(kind, c)),
+                expected,
+                "{kind:?} in company {c}"
+            );
+        }
+        for (kind, p) in projects {
+            let expected = scan(kind, &|r| r.project_id == p);
+            assert_eq!(
+                ids(&mut self.in_project(kind, p)),
+                expected,
+                "{kind:?} in project {p:?}"
+            );
+        }
+        for (kind, p) in parents {
+            let expected = scan(kind, &|r| r.parent_id == Some(p));
+            assert_eq!(
+                ids(&mut self.children(kind, p)),
+                expected,
+                "{kind:?} under {p}"
+            );
+        }
+        for (kind, field, target) in references {
+            let expected = scan(kind, &|r| r.u64_field(field) == Some(target));
+            let found = ids(&mut self.referencing(kind, field, target));
+            assert_eq!(found, expected, "{kind:?} with {field} {target}");
+        }
+        for (kind, c, origin) in origins {
+            let expected = scan(kind, &|r| {
+                r.deleted_at.is_none() && r.company_id == c && r.origin_id() == Some(&origin)
+            });
+            let found = ids(&mut self.live_with_origin(kind, c, &origin));
+            assert_eq!(
+                found, expected,
+                "{kind:?} of company {c} with origin {origin}"
+            );
+        }
     }
 
     /// All live (not soft-deleted) records of a kind, in id order.
@@ -350,6 +505,15 @@ impl World {
                 auto_add_projects: true,
                 budget_changes: true,
             })
+    }
+
+    /// Whether App Management permits `project_id` in `company_id`; `company_settings` without
+    /// copying the permitted set, which lists ask once per project.
+    pub fn project_permitted(&self, company_id: u64, project_id: u64) -> bool {
+        self.settings
+            .companies
+            .get(&company_id)
+            .is_some_and(|s| s.permitted_projects.contains(&project_id))
     }
 
     pub fn company_settings_mut(&mut self, company_id: u64) -> &mut CompanySettings {
@@ -459,7 +623,207 @@ impl Sim {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
+    use crate::seed::{COMPANY_ID, PROJECT_ID, SECOND_COMPANY_ID, SECOND_PROJECT_ID};
+
+    fn record(
+        kind: Kind,
+        id: u64,
+        company_id: u64,
+        project_id: Option<u64>,
+        data: Value,
+    ) -> Record {
+        Record {
+            kind,
+            id,
+            company_id,
+            project_id,
+            parent_id: None,
+            deleted_at: None,
+            data: data.as_object().cloned().unwrap_or_default(),
+        }
+    }
+
+    fn origin_ids(world: &World, kind: Kind, company: u64, origin: &str) -> Vec<u64> {
+        world
+            .live_with_origin(kind, company, origin)
+            .map(|r| r.id)
+            .collect()
+    }
+
+    /// Every mutation path (insert, replacing insert, update of each indexed attribute, soft
+    /// delete and undelete, remove), each followed by a comparison against a full scan.
+    #[test]
+    fn indexes_follow_every_mutation() {
+        let mut world = crate::seed::world(&SimConfig::default());
+        world.assert_indexes_consistent();
+
+        let vendor = world.allocate_id(Kind::Vendor);
+        world.insert(record(
+            Kind::Vendor,
+            vendor,
+            COMPANY_ID,
+            None,
+            json!({"origin_id": "S-1"}),
+        ));
+        let twin = world.allocate_id(Kind::Vendor);
+        world.insert(record(
+            Kind::Vendor,
+            twin,
+            COMPANY_ID,
+            None,
+            json!({"origin_id": "S-1"}),
+        ));
+        world.assert_indexes_consistent();
+        assert_eq!(
+            origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-1"),
+            [vendor, twin]
+        );
+
+        world.update(Kind::Vendor, vendor, |r| {
+            r.data.insert("origin_id".into(), json!("S-2"))
+        });
+        world.assert_indexes_consistent();
+        assert_eq!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-1"), [twin]);
+        assert_eq!(
+            origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-2"),
+            [vendor]
+        );
+
+        // An empty origin is no origin; a removed one neither.
+        world.update(Kind::Vendor, twin, |r| {
+            r.data.insert("origin_id".into(), json!(""))
+        });
+        world.update(Kind::Vendor, vendor, |r| r.data.remove("origin_id"));
+        world.assert_indexes_consistent();
+        assert!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-1").is_empty());
+        assert!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-2").is_empty());
+
+        world.update(Kind::Vendor, vendor, |r| {
+            r.data.insert("origin_id".into(), json!("S-3"));
+            r.company_id = SECOND_COMPANY_ID;
+        });
+        world.assert_indexes_consistent();
+        assert!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-3").is_empty());
+        assert_eq!(
+            origin_ids(&world, Kind::Vendor, SECOND_COMPANY_ID, "S-3"),
+            [vendor]
+        );
+        assert!(world
+            .in_company(Kind::Vendor, COMPANY_ID)
+            .all(|r| r.id != vendor));
+
+        // Soft-deleted records leave the origin index only, and come back with undeletion.
+        world.update(Kind::Vendor, vendor, |r| {
+            r.deleted_at = Some("2026-01-01T00:00:00Z".into())
+        });
+        world.assert_indexes_consistent();
+        assert!(origin_ids(&world, Kind::Vendor, SECOND_COMPANY_ID, "S-3").is_empty());
+        assert!(world
+            .in_company(Kind::Vendor, SECOND_COMPANY_ID)
+            .any(|r| r.id == vendor));
+        world.update(Kind::Vendor, vendor, |r| r.deleted_at = None);
+        world.assert_indexes_consistent();
+        assert_eq!(
+            origin_ids(&world, Kind::Vendor, SECOND_COMPANY_ID, "S-3"),
+            [vendor]
+        );
+
+        // Project scope, container and referenced ids, as a number or as a string.
+        let cost_code = world
+            .in_project(Kind::CostCode, Some(PROJECT_ID))
+            .map(|r| r.id)
+            .next()
+            .expect("the seed has cost codes");
+        let line = world.allocate_id(Kind::BudgetLineItem);
+        world.insert(record(
+            Kind::BudgetLineItem,
+            line,
+            COMPANY_ID,
+            Some(PROJECT_ID),
+            json!({"cost_code_id": cost_code, "origin_id": "B-1"}),
+        ));
+        let direct_cost = world.allocate_id(Kind::DirectCost);
+        world.insert(record(
+            Kind::DirectCost,
+            direct_cost,
+            COMPANY_ID,
+            Some(PROJECT_ID),
+            json!({}),
+        ));
+        let dc_line = world.allocate_id(Kind::DirectCostLineItem);
+        world.insert(Record {
+            parent_id: Some(direct_cost),
+            ..record(
+                Kind::DirectCostLineItem,
+                dc_line,
+                COMPANY_ID,
+                Some(PROJECT_ID),
+                json!({"cost_code_id": cost_code.to_string()}),
+            )
+        });
+        world.assert_indexes_consistent();
+        let referencing = |world: &World, kind| -> Vec<u64> {
+            world
+                .referencing(kind, "cost_code_id", cost_code)
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(referencing(&world, Kind::BudgetLineItem), [line]);
+        assert_eq!(referencing(&world, Kind::DirectCostLineItem), [dc_line]);
+
+        world.update(Kind::BudgetLineItem, line, |r| {
+            r.project_id = Some(SECOND_PROJECT_ID);
+            r.data.insert("cost_code_id".into(), json!(null));
+        });
+        world.update(Kind::DirectCostLineItem, dc_line, |r| r.parent_id = None);
+        world.assert_indexes_consistent();
+        assert!(referencing(&world, Kind::BudgetLineItem).is_empty());
+        assert!(world
+            .children(Kind::DirectCostLineItem, direct_cost)
+            .next()
+            .is_none());
+        assert!(world
+            .in_project(Kind::BudgetLineItem, Some(SECOND_PROJECT_ID))
+            .any(|r| r.id == line));
+
+        // Inserting over an existing id replaces it in every index.
+        world.insert(record(
+            Kind::BudgetLineItem,
+            line,
+            SECOND_COMPANY_ID,
+            None,
+            json!({"cost_code_id": cost_code, "origin_id": "B-2"}),
+        ));
+        world.assert_indexes_consistent();
+        assert!(origin_ids(&world, Kind::BudgetLineItem, COMPANY_ID, "B-1").is_empty());
+        assert_eq!(
+            origin_ids(&world, Kind::BudgetLineItem, SECOND_COMPANY_ID, "B-2"),
+            [line]
+        );
+
+        for (kind, id) in [
+            (Kind::BudgetLineItem, line),
+            (Kind::DirectCostLineItem, dc_line),
+            (Kind::Vendor, vendor),
+        ] {
+            assert!(world.remove(kind, id).is_some());
+        }
+        world.assert_indexes_consistent();
+        assert!(referencing(&world, Kind::BudgetLineItem).is_empty());
+        assert!(origin_ids(&world, Kind::Vendor, SECOND_COMPANY_ID, "S-3").is_empty());
+        assert!(world.remove(Kind::Vendor, vendor).is_none());
+        assert!(world.update(Kind::Vendor, vendor, |_| ()).is_none());
+    }
+
+    #[test]
+    #[should_panic(expected = "kind and id")]
+    fn an_update_cannot_move_a_record_to_another_key() {
+        let mut world = crate::seed::world(&SimConfig::default());
+        world.update(Kind::Project, PROJECT_ID, |r| r.id += 1);
+    }
 
     #[test]
     fn kinds_have_distinct_ranges_and_names() {

@@ -137,11 +137,7 @@ impl Store {
             Kind::from_str(&kind).map_err(SimError::Corrupt)?;
             let record: Record = serde_json::from_str(&json)
                 .map_err(|e| SimError::Corrupt(format!("record {kind}: {e}")))?;
-            world
-                .records
-                .entry(record.kind)
-                .or_default()
-                .insert(record.id, record);
+            world.insert(record);
         }
         world.dirty = Default::default();
         Ok(Some(world))
@@ -204,5 +200,71 @@ impl Store {
 
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::config::SimConfig;
+    use crate::seed::{COMPANY_ID, PROJECT_ID};
+
+    /// The indexes are not stored: a loaded world must rebuild them from its records, including
+    /// records changed, soft-deleted and removed after the first write.
+    #[tokio::test]
+    async fn a_loaded_world_rebuilds_its_indexes() {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let dir =
+            std::env::temp_dir().join(format!("procore-sim-store-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let store = Store::open(&dir.join("sim.sqlite")).await.unwrap();
+        let mut world = crate::seed::world(&SimConfig::default());
+        store.write_all(&world).await.unwrap();
+
+        world.update(Kind::Project, PROJECT_ID, |p| {
+            p.data.insert("origin_id".into(), json!("P-1"))
+        });
+        let vendors: Vec<u64> = world
+            .in_company(Kind::Vendor, COMPANY_ID)
+            .map(|v| v.id)
+            .take(2)
+            .collect();
+        world.update(Kind::Vendor, vendors[0], |v| {
+            v.data.insert("origin_id".into(), json!("S-1"));
+            v.deleted_at = Some("2026-01-01T00:00:00Z".into());
+        });
+        world.update(Kind::Vendor, vendors[1], |v| {
+            v.data.insert("origin_id".into(), json!("S-1"))
+        });
+        let wbs = world
+            .in_project(Kind::WbsCode, Some(PROJECT_ID))
+            .map(|w| w.id)
+            .next()
+            .unwrap();
+        world.remove(Kind::WbsCode, wbs);
+        store.write(snapshot_dirty(&mut world)).await.unwrap();
+
+        let loaded = store.load().await.unwrap().expect("a saved world");
+        store.close().await;
+        let _ = std::fs::remove_dir_all(&dir);
+        loaded.assert_indexes_consistent();
+        for kind in Kind::ALL {
+            let saved: Vec<&Record> = world.all(kind).collect();
+            assert_eq!(loaded.all(kind).collect::<Vec<_>>(), saved, "{kind:?}");
+        }
+        let origin = |kind, origin| -> Vec<u64> {
+            loaded
+                .live_with_origin(kind, COMPANY_ID, origin)
+                .map(|r| r.id)
+                .collect()
+        };
+        assert_eq!(origin(Kind::Project, "P-1"), [PROJECT_ID]);
+        assert_eq!(origin(Kind::Vendor, "S-1"), [vendors[1]]);
+        assert!(loaded.get(Kind::WbsCode, wbs).is_none());
     }
 }

@@ -38,8 +38,8 @@ fn totals(world: &World, line: &Record) -> Totals {
     let original = dec(line.data.get("original_budget_amount"));
     let mut modifications = Decimal::ZERO;
     for m in world
-        .live(Kind::BudgetModification)
-        .filter(|m| m.project_id == line.project_id)
+        .in_project(Kind::BudgetModification, line.project_id)
+        .filter(|m| m.deleted_at.is_none())
     {
         let amount = dec(m.data.get("transfer_amount"));
         if m.u64_field("to_budget_line_item_id") == Some(line.id) {
@@ -52,8 +52,8 @@ fn totals(world: &World, line: &Record) -> Totals {
     let wbs = line.u64_field("wbs_code_id");
     let (mut approved_changes, mut pending_changes) = (Decimal::ZERO, Decimal::ZERO);
     for c in world
-        .live(Kind::BudgetChange)
-        .filter(|c| c.project_id == line.project_id)
+        .in_project(Kind::BudgetChange, line.project_id)
+        .filter(|c| c.deleted_at.is_none())
     {
         let status = c.str_field("status").unwrap_or("draft");
         let sum: Decimal = c
@@ -76,8 +76,16 @@ fn totals(world: &World, line: &Record) -> Totals {
             && l.u64_field("line_item_type_id") == line.u64_field("line_item_type_id")
             && l.project_id == line.project_id
     };
-    let committed: Decimal = world
-        .live(Kind::CommitmentLineItem)
+    // Lines of the same code share its cost code: that index narrows the search, unless the
+    // budget line has none (then its code matches the project's lines without one).
+    let same_code_lines = |kind: Kind| -> Box<dyn Iterator<Item = &Record> + '_> {
+        let lines: Box<dyn Iterator<Item = &Record>> = match line.u64_field("cost_code_id") {
+            Some(cost_code) => Box::new(world.referencing(kind, "cost_code_id", cost_code)),
+            None => Box::new(world.in_project(kind, line.project_id)),
+        };
+        Box::new(lines.filter(|l| l.deleted_at.is_none()))
+    };
+    let committed: Decimal = same_code_lines(Kind::CommitmentLineItem)
         .filter(|l| same_code(l))
         .filter(|l| {
             l.parent_id
@@ -93,8 +101,7 @@ fn totals(world: &World, line: &Record) -> Totals {
         })
         .map(|l| dec(l.data.get("amount")))
         .sum();
-    let direct: Decimal = world
-        .live(Kind::DirectCostLineItem)
+    let direct: Decimal = same_code_lines(Kind::DirectCostLineItem)
         .filter(|l| same_code(l))
         .map(|l| dec(l.data.get("amount")))
         .sum();
@@ -230,21 +237,22 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         .filter_map(|s| s.parse().ok())
         .collect();
     let row_shape = ctx.op.response.items().cloned().unwrap_or(Shape::Any);
-    let mut rows = Vec::new();
-    for line in world
-        .live(Kind::BudgetLineItem)
-        .filter(|l| l.project_id == Some(project))
-    {
-        if !wanted.is_empty() && !wanted.contains(&line.id) {
-            continue;
-        }
-        if !cost_codes.is_empty()
-            && !line
-                .u64_field("cost_code_id")
-                .is_some_and(|c| cost_codes.contains(&c))
-        {
-            continue;
-        }
+    let project_name = world
+        .get(Kind::Project, project)
+        .and_then(|p| p.str_field("name"))
+        .map(str::to_owned);
+    let lines: Vec<&Record> = world
+        .in_project(Kind::BudgetLineItem, Some(project))
+        .filter(|l| l.deleted_at.is_none())
+        .filter(|l| wanted.is_empty() || wanted.contains(&l.id))
+        .filter(|l| {
+            cost_codes.is_empty()
+                || l.u64_field("cost_code_id")
+                    .is_some_and(|c| cost_codes.contains(&c))
+        })
+        .collect();
+    // Each row sums the line's modifications, changes and costs: only the page's are computed.
+    let row_of = |line: &Record| {
         let computed = line_view(world, line);
         let cc = line
             .u64_field("cost_code_id")
@@ -253,10 +261,6 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         let category = line
             .u64_field("line_item_type_id")
             .and_then(|id| world.get(Kind::LineItemType, id));
-        let project_name = world
-            .get(Kind::Project, project)
-            .and_then(|p| p.str_field("name"))
-            .map(str::to_owned);
         let mut row = json!({
             "id": line.id,
             "deletable": true,
@@ -294,11 +298,12 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
                 row[*id] = computed.get(*id).cloned().unwrap_or(Value::Null);
             }
         }
-        rows.push(contract::render(&row, &row_shape));
-    }
+        contract::render(&row, &row_shape)
+    };
     let page = crate::query::page_of(&ctx.req.pairs, 1000);
-    Ok(crate::query::paginate(
-        rows,
+    Ok(crate::query::paginate_with(
+        lines,
+        row_of,
         page,
         ctx.api_url,
         &ctx.req.path,
@@ -344,8 +349,8 @@ pub fn budget_change_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         "RestV10ProjectsProjectIdBudgetChangesGet" => {
             let items: Vec<Value> = ctx
                 .world()
-                .live(Kind::BudgetChange)
-                .filter(|r| r.project_id == Some(project))
+                .in_project(Kind::BudgetChange, Some(project))
+                .filter(|r| r.deleted_at.is_none())
                 .map(change_view)
                 .collect();
             Ok(Reply::ok(json!({ "data": items })))
@@ -506,10 +511,10 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         let description = entry.get("description").cloned().unwrap_or(Value::Null);
         let existing = ctx
             .world()
-            .live(Kind::WbsCode)
+            .referencing(Kind::WbsCode, "cost_code_id", cc)
             .find(|w| {
-                w.project_id == Some(project)
-                    && w.u64_field("cost_code_id") == Some(cc)
+                w.deleted_at.is_none()
+                    && w.project_id == Some(project)
                     && w.u64_field("line_item_type_id") == Some(t)
                     && w.u64_field("sub_job_id") == sj
             })
@@ -518,11 +523,11 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         let id = match existing {
             Some(id) => {
                 // Only a description given replaces the code's own.
-                if let Some(w) = ctx.sim.world.get_mut(Kind::WbsCode, id) {
-                    if entry.get("description").is_some() {
+                if entry.get("description").is_some() {
+                    ctx.sim.world.update(Kind::WbsCode, id, |w| {
                         w.data.insert("description".into(), description);
                         w.data.insert("updated_at".into(), json!(now));
-                    }
+                    });
                 }
                 id
             }
@@ -589,23 +594,23 @@ pub fn commitments(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
     }
     let mut all: Vec<&Record> = kinds
         .iter()
-        .flat_map(|k| world.live(*k))
-        .filter(|r| r.project_id == Some(project))
+        .flat_map(|k| world.in_project(*k, Some(project)))
+        .filter(|r| r.deleted_at.is_none())
         .collect();
     all.sort_by_key(|r| r.id);
     let filters = crate::query::filters(&ctx.req.pairs);
-    let items: Vec<Value> = all
+    let items: Vec<&Record> = all
         .into_iter()
         .filter(|r| {
             crate::query::matches(r, &filters, &|f| {
                 f == "status" || f == "vendor_id" || f == "origin_id"
             })
         })
-        .map(|r| super::represent(world, r, &ctx.op.response))
         .collect();
     let page = crate::query::page_of(&ctx.req.pairs, 1000);
-    Ok(crate::query::paginate(
+    Ok(crate::query::paginate_with(
         items,
+        |r| super::represent(world, r, &ctx.op.response),
         page,
         ctx.api_url,
         &ctx.req.path,

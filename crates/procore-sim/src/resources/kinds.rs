@@ -366,8 +366,8 @@ fn line_amount(r: &Record) -> Decimal {
 
 fn lines_of(world: &World, kind: Kind, parent: u64) -> Vec<&Record> {
     world
-        .live(kind)
-        .filter(|l| l.parent_id == Some(parent))
+        .children(kind, parent)
+        .filter(|l| l.deleted_at.is_none())
         .collect()
 }
 
@@ -450,12 +450,12 @@ pub fn view(world: &World, r: &Record) -> Value {
                 }
             }
             let budgeted = world
-                .live(Kind::BudgetLineItem)
-                .any(|b| b.u64_field("cost_code_id") == Some(r.id));
+                .referencing(Kind::BudgetLineItem, "cost_code_id", r.id)
+                .any(|b| b.deleted_at.is_none());
             v.insert("budgeted".into(), json!(budgeted));
             let types: Vec<Value> = world
-                .live(Kind::LineItemType)
-                .filter(|t| t.company_id == r.company_id)
+                .in_company(Kind::LineItemType, r.company_id)
+                .filter(|t| t.deleted_at.is_none())
                 .map(|t| view(world, t))
                 .collect();
             v.insert("line_item_types".into(), Value::Array(types));
@@ -693,8 +693,8 @@ fn change_orders_of<'w>(
     };
     kinds
         .iter()
-        .flat_map(move |k| world.live(*k))
-        .filter(move |c| c.u64_field("contract_id") == Some(id))
+        .flat_map(move |k| world.referencing(*k, "contract_id", id))
+        .filter(|c| c.deleted_at.is_none())
 }
 
 /// Kind-specific list rules beyond the generic filters.
@@ -711,8 +711,7 @@ pub fn listed(
     };
     match r.kind {
         Kind::Project => {
-            let settings = ctx.world().company_settings(r.company_id);
-            if !settings.permitted_projects.contains(&r.id) {
+            if !ctx.world().project_permitted(r.company_id, r.id) {
                 return false;
             }
             let active = r
@@ -934,10 +933,10 @@ fn resolve_wbs(
         }
         let found = ctx
             .world()
-            .live(Kind::WbsCode)
+            .referencing(Kind::WbsCode, "cost_code_id", cc)
             .find(|w| {
-                w.project_id == place.project_id
-                    && w.u64_field("cost_code_id") == Some(cc)
+                w.deleted_at.is_none()
+                    && w.project_id == place.project_id
                     && w.u64_field("line_item_type_id") == Some(t)
             })
             .map(|w| w.id);
@@ -969,8 +968,8 @@ fn check_uom(world: &World, place: &Place, attrs: &Map<String, Value>, errors: &
         .filter(|s| !s.is_empty())
     {
         let known = world
-            .live(Kind::Uom)
-            .any(|u| u.company_id == place.company_id && u.str_field("name") == Some(uom));
+            .in_company(Kind::Uom, place.company_id)
+            .any(|u| u.deleted_at.is_none() && u.str_field("name") == Some(uom));
         if !known {
             errors
                 .entry("uom".into())
@@ -1024,12 +1023,15 @@ pub fn prepare(
             );
             check_location(attrs, existing, &mut errors);
             if let Some(email) = attrs.get("email_address").and_then(Value::as_str) {
-                let taken = ctx.world().live(Kind::CompanyUser).any(|u| {
-                    u.company_id == place.company_id
-                        && Some(u.id) != existing.map(|e| e.id)
-                        && u.str_field("email_address")
-                            .is_some_and(|e| e.eq_ignore_ascii_case(email))
-                });
+                let taken = ctx
+                    .world()
+                    .in_company(Kind::CompanyUser, place.company_id)
+                    .any(|u| {
+                        u.deleted_at.is_none()
+                            && Some(u.id) != existing.map(|e| e.id)
+                            && u.str_field("email_address")
+                                .is_some_and(|e| e.eq_ignore_ascii_case(email))
+                    });
                 if taken {
                     errors
                         .entry("email_address".into())
@@ -1103,11 +1105,14 @@ pub fn prepare(
         Kind::SubJob => {
             require(attrs, existing, &["name", "code"], &mut errors);
             if let Some(code) = attrs.get("code").and_then(Value::as_str) {
-                let dup = ctx.world().live(Kind::SubJob).any(|s| {
-                    s.project_id == place.project_id
-                        && Some(s.id) != existing.map(|e| e.id)
-                        && s.str_field("code") == Some(code)
-                });
+                let dup = ctx
+                    .world()
+                    .in_project(Kind::SubJob, place.project_id)
+                    .any(|s| {
+                        s.deleted_at.is_none()
+                            && Some(s.id) != existing.map(|e| e.id)
+                            && s.str_field("code") == Some(code)
+                    });
                 if dup {
                     errors
                         .entry("code".into())
@@ -1143,12 +1148,19 @@ pub fn prepare(
             if existing.is_none() {
                 wanted.0 = given.0;
             }
-            let taken = ctx.world().live(Kind::BudgetLineItem).any(|b| {
-                b.project_id == place.project_id
-                    && Some(b.id) != existing.map(|e| e.id)
-                    && code_of(&b.data) == wanted
-            });
-            if taken && wanted.1.is_some() && wanted.2.is_some() {
+            // Only a complete code can be taken; its cost code narrows the search.
+            let taken = wanted.2.is_some()
+                && wanted.1.is_some_and(|cost_code| {
+                    ctx.world()
+                        .referencing(Kind::BudgetLineItem, "cost_code_id", cost_code)
+                        .any(|b| {
+                            b.deleted_at.is_none()
+                                && b.project_id == place.project_id
+                                && Some(b.id) != existing.map(|e| e.id)
+                                && code_of(&b.data) == wanted
+                        })
+                });
+            if taken {
                 errors
                     .entry("base".into())
                     .or_default()
@@ -1376,8 +1388,8 @@ pub fn prepare(
                 attrs.entry("status").or_insert(json!("draft"));
                 let number = ctx
                     .world()
-                    .live(Kind::Requisition)
-                    .filter(|r| r.project_id == place.project_id)
+                    .in_project(Kind::Requisition, place.project_id)
+                    .filter(|r| r.deleted_at.is_none())
                     .count()
                     + 1;
                 attrs.insert("number".into(), json!(number));
@@ -1449,8 +1461,8 @@ pub fn prepare(
             attrs.insert("project_id".into(), json!(place.project_id));
             let position = ctx
                 .world()
-                .live(Kind::BillingPeriod)
-                .filter(|b| b.project_id == place.project_id)
+                .in_project(Kind::BillingPeriod, place.project_id)
+                .filter(|b| b.deleted_at.is_none())
                 .count()
                 + 1;
             attrs.insert("position".into(), json!(position));
@@ -1615,9 +1627,9 @@ pub fn after_write(
                 Kind::PurchaseOrderContract,
                 Kind::PrimeContract,
             ] {
-                if let Some(c) = ctx.sim.world.get_mut(kind, contract) {
-                    c.data.insert("updated_at".into(), json!(now));
-                }
+                ctx.sim.world.update(kind, contract, |c| {
+                    c.data.insert("updated_at".into(), json!(now))
+                });
             }
         }
     }
@@ -1675,14 +1687,14 @@ pub fn after_delete(ctx: &mut Ctx<'_>, spec: Spec, id: u64) {
         let now = ctx.now();
         let lines: Vec<u64> = ctx
             .world()
-            .live(Kind::DirectCostLineItem)
-            .filter(|l| l.parent_id == Some(id))
+            .children(Kind::DirectCostLineItem, id)
+            .filter(|l| l.deleted_at.is_none())
             .map(|l| l.id)
             .collect();
         for l in lines {
-            if let Some(r) = ctx.sim.world.get_mut(Kind::DirectCostLineItem, l) {
-                r.deleted_at = Some(now.clone());
-            }
+            ctx.sim.world.update(Kind::DirectCostLineItem, l, |r| {
+                r.deleted_at = Some(now.clone())
+            });
         }
     }
 }
@@ -1767,10 +1779,10 @@ pub fn special(ctx: &mut Ctx<'_>) -> Result<Option<Reply>, Reply> {
                 return Err(Reply::not_found());
             }
             let now = ctx.now();
-            if let Some(v) = ctx.sim.world.get_mut(Kind::Vendor, id) {
+            ctx.sim.world.update(Kind::Vendor, id, |v| {
                 v.data.insert("is_active".into(), json!(true));
                 v.data.insert("updated_at".into(), json!(now));
-            }
+            });
             let world = ctx.world();
             let r = world.get(Kind::Vendor, id).ok_or_else(Reply::not_found)?;
             Reply::ok(super::represent(world, r, &crate::contract::Shape::Any))
@@ -1779,8 +1791,8 @@ pub fn special(ctx: &mut Ctx<'_>) -> Result<Option<Reply>, Reply> {
             let (_, project) = ctx.project()?;
             let world = ctx.world();
             match world
-                .live(Kind::PrimeContract)
-                .find(|p| p.project_id == Some(project))
+                .in_project(Kind::PrimeContract, Some(project))
+                .find(|p| p.deleted_at.is_none())
             {
                 Some(r) => Reply::ok(super::represent(world, r, &ctx.op.response)),
                 None => return Err(Reply::not_found()),

@@ -132,12 +132,7 @@ impl<'a> Ctx<'a> {
             Some(p) if p.company_id == company && p.deleted_at.is_none() => {}
             _ => return Err(Reply::not_found()),
         }
-        if !self
-            .world()
-            .company_settings(company)
-            .permitted_projects
-            .contains(&project_id)
-        {
+        if !self.world().project_permitted(company, project_id) {
             return Err(Reply::forbidden("This project is not permitted for this app. Ask a company administrator to add it in App Management."));
         }
         Ok((company, project_id))
@@ -474,7 +469,7 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
     let known = |f: &str| shape.field(f).is_some() || f == "origin_id" || f.ends_with("_id");
     let world = ctx.world();
     let mut items = Vec::new();
-    for r in world.all(spec.kind) {
+    for r in candidates(world, spec, &place) {
         let deleted_ok = match include_deleted {
             Some("only") => r.deleted_at.is_some(),
             Some("with") | Some("true") => true,
@@ -486,8 +481,9 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         if !kinds::listed(ctx, r, &filters) || !query::matches(r, &filters, &known) {
             continue;
         }
-        items.push(represent(world, r, &ctx.op.response));
+        items.push(r);
     }
+    let render = |r: &Record| represent(world, r, &ctx.op.response);
     if ctx.op.paged {
         let max = if ctx.op.id == "RestV11ProjectsGet" {
             300
@@ -495,15 +491,31 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
             1000
         };
         let page = query::page_of(&ctx.req.pairs, max);
-        Ok(query::paginate(
+        Ok(query::paginate_with(
             items,
+            render,
             page,
             ctx.api_url,
             &ctx.req.path,
             &ctx.req.pairs,
         ))
     } else {
-        Ok(Reply::ok(Value::Array(items)))
+        Ok(Reply::ok(Value::Array(
+            items.into_iter().map(render).collect(),
+        )))
+    }
+}
+
+/// The records `visible` can accept at `place`, in id order, through the narrowest index.
+fn candidates<'w>(
+    world: &'w World,
+    spec: Spec,
+    place: &Place,
+) -> Box<dyn Iterator<Item = &'w Record> + 'w> {
+    match (place.parent_id, spec.scope) {
+        (Some(parent), _) => Box::new(world.children(spec.kind, parent)),
+        (None, Scope::Project) => Box::new(world.in_project(spec.kind, place.project_id)),
+        (None, Scope::Company) => Box::new(world.in_company(spec.kind, place.company_id)),
     }
 }
 
@@ -582,14 +594,14 @@ pub fn apply_update(
     check_origin_unique(ctx.world(), spec, place.company_id, &attrs, Some(id))?;
     let lines = attrs.remove("line_items");
     let now = ctx.now();
-    if let Some(record) = ctx.sim.world.get_mut(spec.kind, id) {
+    ctx.sim.world.update(spec.kind, id, |record| {
         for (k, v) in attrs {
             if k != "id" {
                 record.data.insert(k, v);
             }
         }
         record.data.insert("updated_at".into(), json!(now));
-    }
+    });
     kinds::after_write(ctx, spec, id, lines, false)?;
     Ok(())
 }
@@ -611,9 +623,9 @@ fn check_origin_unique(
     else {
         return Ok(());
     };
-    let taken = world.live(spec.kind).any(|r| {
-        r.company_id == company_id && Some(r.id) != except && r.origin_id() == Some(origin)
-    });
+    let taken = world
+        .live_with_origin(spec.kind, company_id, origin)
+        .any(|r| Some(r.id) != except);
     if taken {
         return Err(errors_of("origin_id", "has already been taken"));
     }
@@ -676,11 +688,11 @@ fn delete(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
     kinds::before_write(ctx, spec, Some(record.id))?;
     kinds::editable(ctx.world(), &record).map_err(|e| kinds::write_error(spec, e))?;
     let now = ctx.now();
-    if let Some(r) = ctx.sim.world.get_mut(spec.kind, record.id) {
+    ctx.sim.world.update(spec.kind, record.id, |r| {
         r.deleted_at = Some(now.clone());
         r.data.insert("deleted_at".into(), json!(now));
         r.data.insert("updated_at".into(), json!(now));
-    }
+    });
     kinds::after_delete(ctx, spec, record.id);
     match ctx.op.status {
         204 => Ok(Reply::empty(StatusCode::NO_CONTENT)),
@@ -827,10 +839,8 @@ fn sync_one(
         (None, Some(origin)) => {
             let found = ctx
                 .world()
-                .live(spec.kind)
-                .find(|r| {
-                    r.company_id == place.company_id && r.origin_id() == Some(origin.as_str())
-                })
+                .live_with_origin(spec.kind, place.company_id, &origin)
+                .next()
                 .map(|r| (r.id, in_scope(r)));
             match found {
                 Some((id, true)) => {
@@ -852,8 +862,12 @@ pub fn raw_records(
     company_id: Option<u64>,
     project_id: Option<u64>,
 ) -> Vec<Value> {
-    world
-        .all(kind)
+    let scoped: Box<dyn Iterator<Item = &Record>> = match (company_id, project_id) {
+        (_, Some(p)) => Box::new(world.in_project(kind, Some(p))),
+        (Some(c), None) => Box::new(world.in_company(kind, c)),
+        (None, None) => Box::new(world.all(kind)),
+    };
+    scoped
         .filter(|r| {
             company_id.is_none_or(|c| r.company_id == c)
                 && project_id.is_none_or(|p| r.project_id == Some(p))

@@ -1,0 +1,149 @@
+//! Secondary indexes over the world's records, so that a list page, a sync item or a computed
+//! field costs the records it concerns rather than every record of its kind (the benchmark's
+//! large company holds a million direct cost lines). They are derived from the records alone:
+//! `World` keeps them in step on every mutation and rebuilds them on load; they are never
+//! persisted.
+//!
+//! Every set holds ids in ascending order, the order of `World::all`, so a lookup through an
+//! index followed by the same filter yields the same records in the same order as a full scan.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::state::{Kind, Record};
+
+/// Data fields naming another record that lookups go through: the budget lines, committed and
+/// direct cost lines and WBS codes of a cost code; the change orders of a contract.
+pub const REFERENCES: &[(Kind, &str)] = &[
+    (Kind::BudgetLineItem, "cost_code_id"),
+    (Kind::CommitmentLineItem, "cost_code_id"),
+    (Kind::DirectCostLineItem, "cost_code_id"),
+    (Kind::WbsCode, "cost_code_id"),
+    (Kind::PrimeChangeOrder, "contract_id"),
+    (Kind::CommitmentChangeOrder, "contract_id"),
+    (Kind::ChangeOrderPackage, "contract_id"),
+];
+
+/// Ids by key. Soft-deleted records are kept in every index except `by_origin`: lists can
+/// include them, and callers filter on `deleted_at` as they did over a full scan.
+#[derive(Debug, Default, PartialEq)]
+pub struct Indexes {
+    by_company: HashMap<(Kind, u64), BTreeSet<u64>>,
+    by_project: HashMap<(Kind, Option<u64>), BTreeSet<u64>>,
+    by_parent: HashMap<(Kind, u64), BTreeSet<u64>>,
+    by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
+    /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones.
+    by_origin: HashMap<(Kind, u64), HashMap<String, BTreeSet<u64>>>,
+}
+
+fn link<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id: u64) {
+    map.entry(key).or_default().insert(id);
+}
+
+/// Empty sets are dropped, so that indexes kept up to date equal indexes rebuilt from scratch.
+fn unlink<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id: u64) {
+    if let Some(ids) = map.get_mut(&key) {
+        ids.remove(&id);
+        if ids.is_empty() {
+            map.remove(&key);
+        }
+    }
+}
+
+fn references(r: &Record) -> impl Iterator<Item = (&'static str, u64)> + '_ {
+    REFERENCES
+        .iter()
+        .filter(move |(kind, _)| *kind == r.kind)
+        .filter_map(move |(_, field)| r.u64_field(field).map(|id| (*field, id)))
+}
+
+fn live_origin(r: &Record) -> Option<&str> {
+    r.origin_id().filter(|_| r.deleted_at.is_none())
+}
+
+impl Indexes {
+    #[cfg(test)]
+    pub fn build<'a>(records: impl IntoIterator<Item = &'a Record>) -> Indexes {
+        let mut indexes = Indexes::default();
+        for r in records {
+            indexes.add(r);
+        }
+        indexes
+    }
+
+    /// Indexes `r` under its current scope, parent, references and origin.
+    pub fn add(&mut self, r: &Record) {
+        link(&mut self.by_company, (r.kind, r.company_id), r.id);
+        link(&mut self.by_project, (r.kind, r.project_id), r.id);
+        if let Some(parent) = r.parent_id {
+            link(&mut self.by_parent, (r.kind, parent), r.id);
+        }
+        for (field, target) in references(r) {
+            link(&mut self.by_reference, (r.kind, field, target), r.id);
+        }
+        if let Some(origin) = live_origin(r) {
+            self.by_origin
+                .entry((r.kind, r.company_id))
+                .or_default()
+                .entry(origin.to_owned())
+                .or_default()
+                .insert(r.id);
+        }
+    }
+
+    /// Undoes `add(r)`: `r` must be in the state it was indexed in.
+    pub fn remove(&mut self, r: &Record) {
+        unlink(&mut self.by_company, (r.kind, r.company_id), r.id);
+        unlink(&mut self.by_project, (r.kind, r.project_id), r.id);
+        if let Some(parent) = r.parent_id {
+            unlink(&mut self.by_parent, (r.kind, parent), r.id);
+        }
+        for (field, target) in references(r) {
+            unlink(&mut self.by_reference, (r.kind, field, target), r.id);
+        }
+        if let Some(origin) = live_origin(r) {
+            let key = (r.kind, r.company_id);
+            if let Some(origins) = self.by_origin.get_mut(&key) {
+                if let Some(ids) = origins.get_mut(origin) {
+                    ids.remove(&r.id);
+                    if ids.is_empty() {
+                        origins.remove(origin);
+                    }
+                }
+                if origins.is_empty() {
+                    self.by_origin.remove(&key);
+                }
+            }
+        }
+    }
+
+    pub fn in_company(&self, kind: Kind, company_id: u64) -> Option<&BTreeSet<u64>> {
+        self.by_company.get(&(kind, company_id))
+    }
+
+    pub fn in_project(&self, kind: Kind, project_id: Option<u64>) -> Option<&BTreeSet<u64>> {
+        self.by_project.get(&(kind, project_id))
+    }
+
+    pub fn children(&self, kind: Kind, parent_id: u64) -> Option<&BTreeSet<u64>> {
+        self.by_parent.get(&(kind, parent_id))
+    }
+
+    /// Panics on a field missing from [`REFERENCES`]: an empty answer would be silently wrong.
+    pub fn referencing(&self, kind: Kind, field: &str, target: u64) -> Option<&BTreeSet<u64>> {
+        let Some(&(_, field)) = REFERENCES.iter().find(|(k, f)| *k == kind && *f == field) else {
+            panic!("{}.{field} is not an indexed reference", kind.as_str());
+        };
+        self.by_reference.get(&(kind, field, target))
+    }
+
+    pub fn live_with_origin(
+        &self,
+        kind: Kind,
+        company_id: u64,
+        origin: &str,
+    ) -> Option<&BTreeSet<u64>> {
+        self.by_origin
+            .get(&(kind, company_id))
+            .and_then(|origins| origins.get(origin))
+    }
+}
