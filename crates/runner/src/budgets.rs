@@ -30,7 +30,7 @@ use state::{
 use crate::cost_codes::{cost_code_mode, read_all, WbsSegments};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind, Out};
+use crate::project_outcomes::{rebind_all, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -602,22 +602,20 @@ impl SyncRunner {
             }
         }
         if !links.is_empty() {
+            let writes: Vec<BindingWrite> = links
+                .iter()
+                .map(|(key, id, amount)| BindingWrite {
+                    pairing: self.pairing,
+                    entity: ORIGINAL.name.to_owned(),
+                    erp_key: key.clone(),
+                    procore_id: *id,
+                    erp_hash: None,
+                    procore_hash: None,
+                    last_synced_values: json!({"original": amount.to_string()}),
+                })
+                .collect();
             let mut tx = self.state.begin().await?;
-            for (key, id, amount) in &links {
-                rebind(
-                    &mut tx,
-                    &BindingWrite {
-                        pairing: self.pairing,
-                        entity: ORIGINAL.name.to_owned(),
-                        erp_key: key.clone(),
-                        procore_id: *id,
-                        erp_hash: None,
-                        procore_hash: None,
-                        last_synced_values: json!({"original": amount.to_string()}),
-                    },
-                )
-                .await?;
-            }
+            rebind_all(&mut tx, &writes).await?;
             tx.commit().await?;
         }
         Ok(clean)

@@ -27,7 +27,7 @@ use state::{
 
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind, Out};
+use crate::project_outcomes::{rebind_all, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -658,22 +658,20 @@ impl SyncRunner {
         }
 
         if !links.is_empty() {
+            let writes: Vec<BindingWrite> = links
+                .iter()
+                .map(|(key, id, activity)| BindingWrite {
+                    pairing: self.pairing,
+                    entity: SPEC.name.to_owned(),
+                    erp_key: key.clone(),
+                    procore_id: *id,
+                    erp_hash: None,
+                    procore_hash: None,
+                    last_synced_values: json!({"activity": activity}),
+                })
+                .collect();
             let mut tx = self.state.begin().await?;
-            for (key, id, activity) in &links {
-                rebind(
-                    &mut tx,
-                    &BindingWrite {
-                        pairing: self.pairing,
-                        entity: SPEC.name.to_owned(),
-                        erp_key: key.clone(),
-                        procore_id: *id,
-                        erp_hash: None,
-                        procore_hash: None,
-                        last_synced_values: json!({"activity": activity}),
-                    },
-                )
-                .await?;
-            }
+            rebind_all(&mut tx, &writes).await?;
             tx.commit().await?;
         }
         Ok(clean)

@@ -24,7 +24,7 @@ use state::{BindingWrite, CursorValue, OutcomeAction, RunId, StateStore, SyncSta
 use crate::cost_codes::{cost_code_mode, read_all};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{batch_failed, rebind, Out};
+use crate::project_outcomes::{batch_failed, rebind_all, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -378,10 +378,12 @@ impl SyncRunner {
             return Ok(clean);
         }
         if !locked.is_empty() {
+            let writes: Vec<BindingWrite> = locked
+                .iter()
+                .map(|(key, id, sent)| self.cost_binding(key, *id, sent))
+                .collect();
             let mut tx = self.state.begin().await?;
-            for (key, id, sent) in &locked {
-                rebind(&mut tx, &self.cost_binding(key, *id, sent)).await?;
-            }
+            rebind_all(&mut tx, &writes).await?;
             tx.commit().await?;
         }
         if pending.is_empty() {
@@ -517,10 +519,12 @@ impl SyncRunner {
             written.push((p.number, p.original.unwrap_or(id), sent));
         }
         if !written.is_empty() {
+            let writes: Vec<BindingWrite> = written
+                .iter()
+                .map(|(key, id, sent)| self.cost_binding(key, *id, sent))
+                .collect();
             let mut tx = self.state.begin().await?;
-            for (key, id, sent) in &written {
-                rebind(&mut tx, &self.cost_binding(key, *id, sent)).await?;
-            }
+            rebind_all(&mut tx, &writes).await?;
             tx.commit().await?;
         }
         Ok(clean)

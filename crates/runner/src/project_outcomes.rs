@@ -238,6 +238,18 @@ impl Out {
 /// tree and detail rows are the truth, read on every plan: a binding left by a code deleted in
 /// Procore and created again, or by lines regrouped under another key, gives way instead of
 /// failing every later run.
+/// [`rebind`] for many records: the new and unchanged links a few hundred per statement, the
+/// ones that clash settled one by one.
+pub(crate) async fn rebind_all(
+    tx: &mut StateTx,
+    writes: &[BindingWrite],
+) -> Result<(), RunnerError> {
+    for i in tx.upsert_bindings(writes).await? {
+        rebind(tx, &writes[i]).await?;
+    }
+    Ok(())
+}
+
 pub(crate) async fn rebind(tx: &mut StateTx, write: &BindingWrite) -> Result<(), RunnerError> {
     match tx.upsert_binding(write).await {
         Ok(_) => Ok(()),

@@ -439,9 +439,9 @@ impl SyncRunner {
             BTreeMap::new(),
         );
         if !dry_run && !links.is_empty() {
-            let mut tx = self.state.begin().await?;
-            for (erp_key, procore_id, _) in &links {
-                tx.upsert_binding(&BindingWrite {
+            let writes: Vec<BindingWrite> = links
+                .iter()
+                .map(|(erp_key, procore_id, _)| BindingWrite {
                     pairing: self.pairing,
                     entity: name.to_owned(),
                     erp_key: erp_key.clone(),
@@ -450,7 +450,10 @@ impl SyncRunner {
                     procore_hash: None,
                     last_synced_values: serde_json::Value::Null,
                 })
-                .await?;
+                .collect();
+            let mut tx = self.state.begin().await?;
+            for i in tx.upsert_bindings(&writes).await? {
+                tx.upsert_binding(&writes[i]).await?;
             }
             tx.commit().await?;
         }
@@ -1184,6 +1187,7 @@ impl SyncRunner {
             // Bindings with their new agreed values (and, after the last batch, the cursors)
             // in one state transaction.
             let mut tx = self.state.begin().await?;
+            let mut links: Vec<BindingWrite> = Vec::new();
             for (i, step) in chunk.iter().enumerate() {
                 let r = &results[i];
                 if r.failed() {
@@ -1212,7 +1216,7 @@ impl SyncRunner {
                 };
                 if let Some((erp_key, procore_id, base)) = link {
                     let (erp_now, procore_now) = held_after(step, &base, snap);
-                    tx.upsert_binding(&BindingWrite {
+                    links.push(BindingWrite {
                         pairing: self.pairing,
                         entity: E::SPEC.name.to_owned(),
                         erp_key,
@@ -1221,9 +1225,12 @@ impl SyncRunner {
                         procore_hash: Some(procore_now.digest()),
                         last_synced_values: serde_json::to_value(&base)
                             .unwrap_or(serde_json::Value::Null),
-                    })
-                    .await?;
+                    });
                 }
+            }
+            // A clash is refused as one write alone would be: the error names both sides.
+            for i in tx.upsert_bindings(&links).await? {
+                tx.upsert_binding(&links[i]).await?;
             }
             if n == last && !transient {
                 tx.advance_cursor(erp_cursor.0, CursorValue::ChangeSeq(erp_cursor.1 .0))

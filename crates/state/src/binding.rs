@@ -294,6 +294,123 @@ async fn upsert(conn: &mut Conn<'_>, write: &BindingWrite) -> Result<Binding> {
     }
 }
 
+/// How many bindings one multi-row statement of [`upsert_many`] writes (8 parameters each).
+const WRITE_CHUNK: usize = 250;
+
+/// [`upsert`] for many bindings, a few hundred per statement: one lookup of what the chunk's
+/// keys and ids are bound to, the new bindings in one INSERT, the identical ones updated.
+/// Returns the positions of the writes that clash with another binding (either side bound to
+/// another record, or two writes of the chunk naming the same key or id), left untouched for
+/// the caller to settle one by one as [`upsert`] would refuse them.
+async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec<usize>> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut checked: BTreeSet<PairingId> = BTreeSet::new();
+    // Grouped by (pairing, entity), positions kept.
+    let mut groups: BTreeMap<(PairingId, &str), Vec<usize>> = BTreeMap::new();
+    for (i, w) in writes.iter().enumerate() {
+        if checked.insert(w.pairing) {
+            require_active(conn, w.pairing).await?;
+        }
+        groups
+            .entry((w.pairing, w.entity.as_str()))
+            .or_default()
+            .push(i);
+    }
+    let mut clashes = Vec::new();
+    let at = now();
+    for ((pairing, entity), positions) in groups {
+        for chunk in positions.chunks(WRITE_CHUNK) {
+            let keys: Vec<String> = chunk.iter().map(|&i| writes[i].erp_key.clone()).collect();
+            let ids: Vec<u64> = chunk.iter().map(|&i| writes[i].procore_id).collect();
+            let mut bound_keys: BTreeMap<String, u64> = BTreeMap::new();
+            let mut bound_ids: BTreeSet<u64> = BTreeSet::new();
+            for b in by_erp_keys(conn, pairing, entity, &keys)
+                .await?
+                .into_iter()
+                .chain(by_procore_ids(conn, pairing, entity, &ids).await?)
+            {
+                bound_ids.insert(b.procore_id);
+                bound_keys.insert(b.erp_key, b.procore_id);
+            }
+            let (mut same, mut fresh) = (Vec::new(), Vec::new());
+            let (mut new_keys, mut new_ids) = (BTreeSet::new(), BTreeSet::new());
+            for &i in chunk {
+                let w = &writes[i];
+                match bound_keys.get(&w.erp_key) {
+                    Some(&id) if id == w.procore_id => same.push(i),
+                    Some(_) => clashes.push(i),
+                    None if bound_ids.contains(&w.procore_id) => clashes.push(i),
+                    None => {
+                        if new_keys.insert(w.erp_key.as_str()) && new_ids.insert(w.procore_id) {
+                            fresh.push(i);
+                        } else {
+                            clashes.push(i);
+                        }
+                    }
+                }
+            }
+            for &i in &same {
+                let w = &writes[i];
+                let procore_id = to_db_id("Procore id", w.procore_id)?;
+                with_conn!(&mut *conn, c => {
+                    sqlx::query(
+                        "UPDATE bindings SET erp_hash = $1, procore_hash = $2, last_synced_values = $3, synced_at = $4 \
+                         WHERE pairing_id = $5 AND entity = $6 AND erp_key = $7 AND procore_id = $8 AND archived_at IS NULL",
+                    )
+                    .bind(&w.erp_hash)
+                    .bind(&w.procore_hash)
+                    .bind(Json(&w.last_synced_values))
+                    .bind(at)
+                    .bind(pairing.0)
+                    .bind(entity)
+                    .bind(&w.erp_key)
+                    .bind(procore_id)
+                    .execute(&mut *c)
+                    .await?;
+                });
+            }
+            if fresh.is_empty() {
+                continue;
+            }
+            let db_ids = fresh
+                .iter()
+                .map(|&i| to_db_id("Procore id", writes[i].procore_id))
+                .collect::<Result<Vec<_>>>()?;
+            let inserted: Vec<String> = with_conn!(&mut *conn, c => {
+                let mut qb = QueryBuilder::new(
+                    "INSERT INTO bindings (pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, last_synced_values, synced_at) ",
+                );
+                qb.push_values(fresh.iter().zip(&db_ids), |mut row, (&i, id)| {
+                    let w = &writes[i];
+                    row.push_bind(pairing.0)
+                        .push_bind(entity)
+                        .push_bind(&w.erp_key)
+                        .push_bind(*id)
+                        .push_bind(&w.erp_hash)
+                        .push_bind(&w.procore_hash)
+                        .push_bind(Json(&w.last_synced_values))
+                        .push_bind(at);
+                });
+                // Whatever another writer bound since the lookup is left out, not failed: a
+                // failed statement would end a PostgreSQL transaction.
+                qb.push(" ON CONFLICT DO NOTHING RETURNING erp_key");
+                qb.build_query_scalar().fetch_all(&mut *c).await?
+            });
+            if inserted.len() < fresh.len() {
+                let inserted: BTreeSet<&str> = inserted.iter().map(String::as_str).collect();
+                clashes.extend(
+                    fresh
+                        .iter()
+                        .copied()
+                        .filter(|&i| !inserted.contains(writes[i].erp_key.as_str())),
+                );
+            }
+        }
+    }
+    clashes.sort_unstable();
+    Ok(clashes)
+}
+
 async fn unlink(
     conn: &mut Conn<'_>,
     pairing: PairingId,
@@ -317,6 +434,13 @@ impl StateTx {
     /// [`StateError::PairingInactive`] after an unpair.
     pub async fn upsert_binding(&mut self, write: &BindingWrite) -> Result<Binding> {
         upsert(&mut self.conn(), write).await
+    }
+
+    /// [`upsert_binding`](Self::upsert_binding) for many bindings at once, a few hundred per
+    /// statement. The writes that clash with another binding are left untouched and their
+    /// positions returned (in order), for the caller to settle one by one.
+    pub async fn upsert_bindings(&mut self, writes: &[BindingWrite]) -> Result<Vec<usize>> {
+        upsert_many(&mut self.conn(), writes).await
     }
 
     /// Removes the binding of `erp_key`; returns it if there was one.

@@ -295,7 +295,83 @@ async fn unsettled_links_are_listed_until_compared(store: StateStore) {
         .is_empty());
 }
 
+/// Many bindings at once: new ones inserted, identical ones updated, and every clash (a side
+/// bound elsewhere, or two writes naming the same key or id) left untouched and named, as one
+/// by one the same writes would be refused.
+async fn many_bindings_at_once(store: StateStore) {
+    let p = production_pairing(&store, "ACME").await.id;
+    store
+        .upsert_binding(&write(p, "costs", "C-0", 900))
+        .await
+        .unwrap();
+    store
+        .upsert_binding(&write(p, "costs", "C-1", 901))
+        .await
+        .unwrap();
+    let mut writes: Vec<BindingWrite> = (2..600)
+        .map(|i| write(p, "costs", &format!("C-{i}"), 1000 + i))
+        .collect();
+    let mut same = write(p, "costs", "C-0", 900);
+    same.last_synced_values = json!({"total": "12.50"});
+    writes.push(same); // 598: identical pair, updated
+    writes.push(write(p, "costs", "C-1", 999)); // 599: key bound to 901
+    writes.push(write(p, "costs", "C-X", 901)); // 600: id bound to C-1
+    writes.push(write(p, "costs", "C-2", 5000)); // 601: same key as position 0 in this call
+    writes.push(write(p, "costs", "C-Y", 1002)); // 602: same id as position 0 in this call
+    writes.push(write(p, "suppliers", "C-2", 1002)); // 603: another entity, free
+    let mut tx = store.begin().await.unwrap();
+    let clashes = tx.upsert_bindings(&writes).await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(clashes, vec![599, 600, 601, 602]);
+
+    let keys: Vec<String> = (0..600).map(|i| format!("C-{i}")).collect();
+    let bound = store.bindings_by_erp_keys(p, "costs", &keys).await.unwrap();
+    assert_eq!(bound.len(), 600);
+    for b in &bound {
+        let i: u64 = b.erp_key[2..].parse().unwrap();
+        let expected = match i {
+            0 => 900,
+            1 => 901,
+            i => 1000 + i,
+        };
+        assert_eq!(b.procore_id, expected, "{b:?}");
+    }
+    let c0 = store
+        .binding_by_erp_key(p, "costs", "C-0")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(c0.last_synced_values, json!({"total": "12.50"}));
+    assert!(store
+        .binding_by_erp_key(p, "costs", "C-X")
+        .await
+        .unwrap()
+        .is_none());
+    assert_eq!(
+        store
+            .binding_by_erp_key(p, "suppliers", "C-2")
+            .await
+            .unwrap()
+            .unwrap()
+            .procore_id,
+        1002
+    );
+
+    // After an unpair nothing is written.
+    store.unpair(p).await.unwrap();
+    let mut tx = store.begin().await.unwrap();
+    let refused = tx
+        .upsert_bindings(&[write(p, "costs", "C-Z", 7000)])
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(refused, StateError::PairingInactive(_)),
+        "{refused:?}"
+    );
+}
+
 backend_tests!(
+    many_bindings_at_once,
     unsettled_links_are_listed_until_compared,
     concurrent_pairing_one_row,
     unique_on_both_sides,
