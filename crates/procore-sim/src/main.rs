@@ -9,6 +9,11 @@ use anyhow::Context;
 use clap::Parser;
 use procore_sim::{FaultRule, RateLimitConfig, SimConfig, SimEnvironment, SimServer};
 
+/// The simulator builds and drops a JSON map per record it renders or stores: glibc's malloc
+/// and free took a fifth of its CPU, mimalloc's a twentieth.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "procore-sim",

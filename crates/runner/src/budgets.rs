@@ -351,6 +351,7 @@ impl SyncRunner {
                     )
                     .await?;
             }
+            out.flush(self, run_id).await?;
             self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
         }
         self.report(entity, Phase::Done, total, Some(total));
@@ -690,6 +691,7 @@ impl SyncRunner {
                 ));
             }
             if plan.writes.is_empty() {
+                out.flush(self, run_id).await?;
                 self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
                 continue;
             }
@@ -739,6 +741,7 @@ impl SyncRunner {
                     ),
                 }
             }
+            out.flush(self, run_id).await?;
             self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
         }
         self.report(entity, Phase::Done, total, Some(total));

@@ -43,7 +43,7 @@ pub const MODE_SETTING: &str = "cost_codes.mode";
 /// The segments of Procore's default WBS; any other is a custom segment (advanced WBS).
 const DEFAULT_SEGMENTS: [&str; 3] = ["Sub Job", "Cost Code", "Cost Type"];
 /// Upper bound on maestro* change pages read in one run.
-const MAX_PAGES: u32 = 10_000;
+pub(crate) const MAX_PAGES: u32 = 10_000;
 
 /// What a page of a project's WBS codes tells. Every code of a project follows the same
 /// pattern, so a few codes are enough.
@@ -275,6 +275,7 @@ impl SyncRunner {
                     )
                     .await?;
             }
+            out.flush(self, run_id).await?;
             self.report(SPEC.name, Phase::Writing, done as u64 + 1, Some(total));
         }
         self.report(SPEC.name, Phase::Done, total, Some(total));

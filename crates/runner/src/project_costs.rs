@@ -21,7 +21,7 @@ use procore::resources::direct_cost_line_items::DirectCostLineItemSyncItem;
 use procore::resources::direct_costs::DirectCostSyncItem;
 use state::{BindingWrite, CursorValue, OutcomeAction, RunId, StateStore, SyncStatus, WrittenSide};
 
-use crate::cost_codes::{cost_code_mode, read_all};
+use crate::cost_codes::{cost_code_mode, MAX_PAGES};
 use crate::error::RunnerError;
 use crate::progress::Phase;
 use crate::project_outcomes::{batch_failed, rebind_all, Out};
@@ -94,44 +94,78 @@ impl SyncRunner {
         } else {
             ChangeSeq(cursors.values().flatten().copied().min().unwrap_or(0))
         };
-        let (changed, high) = read_all::<ProjectCost>(
-            self.erp.project_costs(),
-            &self.company,
-            since,
-            self.options.erp_page,
-        )
-        .await?;
-        let mut by_project: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
-        for c in changed {
-            let Some(at) = cursors.get(&c.record.project_number) else {
-                continue;
-            };
-            if at.is_none_or(|at| c.meta.seq.0 > at) {
-                by_project
-                    .entry(c.record.project_number.clone())
-                    .or_default()
-                    .push(c.record);
-            }
-        }
         let details = payroll_details(&self.state, &self.company).await?;
         let kinds = project_cost_types(&self.state, &self.company).await?;
+        // The change feed is read a page at a time and each project's costs go out as soon as
+        // they fill a sync action: a company's million costs are never held at once, and a
+        // batch is a full sync action whatever the page boundaries.
+        let chunk = self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH);
+        let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
+        let mut clean: BTreeMap<String, bool> = BTreeMap::new();
+        let mut high = since;
+        let mut done = false;
+        for _ in 0..MAX_PAGES {
+            let batch = self
+                .erp
+                .project_costs()
+                .changes_since(&self.company, high, self.options.erp_page)
+                .await?;
+            high = batch.high_water;
+            for c in batch.changes {
+                let Some(at) = cursors.get(&c.record.project_number) else {
+                    continue;
+                };
+                if at.is_some_and(|at| c.meta.seq.0 <= at) {
+                    continue;
+                }
+                let number = c.record.project_number.clone();
+                let costs = waiting.entry(number.clone()).or_default();
+                costs.push(c.record);
+                if costs.len() >= chunk {
+                    let costs = std::mem::take(costs);
+                    let ok = self
+                        .project_cost_batch(
+                            &number,
+                            bound[&number],
+                            &costs,
+                            details,
+                            &kinds,
+                            run_id,
+                            &mut out,
+                        )
+                        .await?;
+                    *clean.entry(number).or_insert(true) &= ok;
+                }
+            }
+            if !batch.has_more {
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            return Err(RunnerError::TooManyChanges {
+                entity,
+                pages: MAX_PAGES,
+            });
+        }
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
-            let costs = by_project.remove(number).unwrap_or_default();
-            let clean = if costs.is_empty() {
-                Ok(true)
-            } else {
-                self.project_costs(number, *procore_project, &costs, details, &kinds, &mut out)
-                    .await
-            };
-            let clean = match clean {
-                Ok(clean) => clean,
-                Err(e) => {
-                    out.project_failed(self, run_id, number, e).await?;
-                    false
-                }
-            };
-            if clean && run_id.is_some() {
+            let costs = waiting.remove(number).unwrap_or_default();
+            let mut ok = clean.get(number).copied().unwrap_or(true);
+            if !costs.is_empty() {
+                ok &= self
+                    .project_cost_batch(
+                        number,
+                        *procore_project,
+                        &costs,
+                        details,
+                        &kinds,
+                        run_id,
+                        &mut out,
+                    )
+                    .await?;
+            }
+            if ok && run_id.is_some() {
                 let (key, _) = self.erp_position(entity, number).await?;
                 self.state
                     .advance_cursor(&key, CursorValue::ChangeSeq(high.0))
@@ -141,6 +175,33 @@ impl SyncRunner {
         }
         self.report(entity, Phase::Done, total, Some(total));
         out.finish(self, run_id).await
+    }
+
+    /// Sends one batch of a project's costs; whether all went through. A failure of the batch
+    /// is the project's error outcome and the run goes on (a lost grant stops it).
+    #[allow(clippy::too_many_arguments)]
+    async fn project_cost_batch(
+        &self,
+        number: &str,
+        procore_project: u64,
+        costs: &[ProjectCost],
+        details: PayrollDetails,
+        kinds: &ProjectCostTypes,
+        run_id: Option<RunId>,
+        out: &mut Out,
+    ) -> Result<bool, RunnerError> {
+        let clean = match self
+            .project_costs(number, procore_project, costs, details, kinds, out)
+            .await
+        {
+            Ok(clean) => clean,
+            Err(e) => {
+                out.project_failed(self, run_id, number, e).await?;
+                false
+            }
+        };
+        out.flush(self, run_id).await?;
+        Ok(clean)
     }
 
     /// Places one project's costs on Procore ids; the ones that cannot be placed are errors.

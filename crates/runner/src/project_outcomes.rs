@@ -1,6 +1,6 @@
 //! Outcomes of the project-scoped entities (cost codes, budgets), which do not go through the
-//! generic executor: their counts and one outcome per record, recorded at the end of the
-//! entity, or kept as the plan of a dry run.
+//! generic executor: their counts and one outcome per record, recorded a few thousand at a time
+//! between projects and at the end of the entity, or kept as the plan of a dry run.
 
 use state::{
     BindingWrite, NewOutcome, OutcomeAction, RunId, StateError, StateTx, SyncStatus, WrittenSide,
@@ -105,6 +105,9 @@ pub(crate) fn batch_failed<T>(
     Ok(false)
 }
 
+/// Outcomes [`Out::flush`] lets gather before recording them.
+const FLUSH_OUTCOMES: usize = 2_000;
+
 /// The outcomes of one project-scoped entity in one run.
 pub(crate) struct Out {
     pub(crate) entity: &'static str,
@@ -182,6 +185,23 @@ impl Out {
         message: String,
     ) {
         self.error(key, procore_id, WrittenSide::Procore, message);
+    }
+
+    /// Records the outcomes gathered so far once they are many, so an entity of a million
+    /// records does not hold a million messages until its end (and a crash loses fewer). A
+    /// dry run keeps them: they are the plan it hands back.
+    pub(crate) async fn flush(
+        &mut self,
+        runner: &SyncRunner,
+        run_id: Option<RunId>,
+    ) -> Result<(), RunnerError> {
+        if let Some(id) = run_id {
+            if self.outcomes.len() >= FLUSH_OUTCOMES {
+                let outcomes = std::mem::take(&mut self.outcomes);
+                runner.state.add_outcomes(id, &outcomes).await?;
+            }
+        }
+        Ok(())
     }
 
     /// Records the outcomes (or, for a dry run, keeps them as the plan).
