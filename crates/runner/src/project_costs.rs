@@ -76,6 +76,13 @@ struct Pending {
     message: String,
 }
 
+/// What every batch of one run's project costs is sent with.
+struct CostBatches<'a> {
+    details: PayrollDetails,
+    kinds: &'a ProjectCostTypes,
+    run_id: Option<RunId>,
+}
+
 impl SyncRunner {
     pub(crate) async fn sync_project_costs(
         &self,
@@ -100,6 +107,11 @@ impl SyncRunner {
         // they fill a sync action: a company's million costs are never held at once, and a
         // batch is a full sync action whatever the page boundaries.
         let chunk = self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH);
+        let batch_of = CostBatches {
+            details,
+            kinds: &kinds,
+            run_id,
+        };
         let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
         let mut clean: BTreeMap<String, bool> = BTreeMap::new();
         let mut high = since;
@@ -124,15 +136,7 @@ impl SyncRunner {
                 if costs.len() >= chunk {
                     let costs = std::mem::take(costs);
                     let ok = self
-                        .project_cost_batch(
-                            &number,
-                            bound[&number],
-                            &costs,
-                            details,
-                            &kinds,
-                            run_id,
-                            &mut out,
-                        )
+                        .project_cost_batch(&batch_of, &number, bound[&number], &costs, &mut out)
                         .await?;
                     *clean.entry(number).or_insert(true) &= ok;
                 }
@@ -154,15 +158,7 @@ impl SyncRunner {
             let mut ok = clean.get(number).copied().unwrap_or(true);
             if !costs.is_empty() {
                 ok &= self
-                    .project_cost_batch(
-                        number,
-                        *procore_project,
-                        &costs,
-                        details,
-                        &kinds,
-                        run_id,
-                        &mut out,
-                    )
+                    .project_cost_batch(&batch_of, number, *procore_project, &costs, &mut out)
                     .await?;
             }
             if ok && run_id.is_some() {
@@ -179,19 +175,24 @@ impl SyncRunner {
 
     /// Sends one batch of a project's costs; whether all went through. A failure of the batch
     /// is the project's error outcome and the run goes on (a lost grant stops it).
-    #[allow(clippy::too_many_arguments)]
     async fn project_cost_batch(
         &self,
+        batch_of: &CostBatches<'_>,
         number: &str,
         procore_project: u64,
         costs: &[ProjectCost],
-        details: PayrollDetails,
-        kinds: &ProjectCostTypes,
-        run_id: Option<RunId>,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
+        let run_id = batch_of.run_id;
         let clean = match self
-            .project_costs(number, procore_project, costs, details, kinds, out)
+            .project_costs(
+                number,
+                procore_project,
+                costs,
+                batch_of.details,
+                batch_of.kinds,
+                out,
+            )
             .await
         {
             Ok(clean) => clean,
