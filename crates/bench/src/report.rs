@@ -8,6 +8,43 @@ fn mib(bytes: Option<u64>) -> String {
     bytes.map_or("-".to_owned(), |b| format!("{:.0}", b as f64 / 1_048_576.0))
 }
 
+/// The summary table's columns: title, width, left-aligned (text) or right-aligned (figures).
+/// One list for the header and the rows, so the two cannot drift apart.
+const COLUMNS: [(&str, usize, bool); 16] = [
+    ("scenario", 24, true),
+    ("engine", 10, true),
+    ("records", 8, false),
+    ("reads", 7, false),
+    ("writes", 7, false),
+    ("minimum", 8, false),
+    ("ratio", 6, false),
+    ("wall s", 9, false),
+    ("rec/s", 9, false),
+    ("CPU s", 10, false),
+    ("RSS MiB", 8, false),
+    ("written", 8, false),
+    ("429", 5, false),
+    ("req/s", 9, false),
+    ("allowed", 8, false),
+    ("pacing", 7, false),
+];
+
+/// One line of the summary table, cells padded to their column.
+fn line(cells: &[String]) -> String {
+    COLUMNS
+        .iter()
+        .zip(cells)
+        .map(|((_, width, left), cell)| {
+            if *left {
+                format!("{cell:<width$}")
+            } else {
+                format!("{cell:>width$}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The figures as a plain-text table, one line per scenario and engine, then the calls by
 /// operation and the baseline ratios.
 pub fn table(report: &BenchReport) -> String {
@@ -27,33 +64,29 @@ pub fn table(report: &BenchReport) -> String {
         c.records(),
         if report.sim_in_process { "in process" } else { "in a child process" },
     );
-    let _ = writeln!(
-        out,
-        "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6} {:>9} {:>9} {:>10} {:>8} {:>8} {:>5} {:>9} {:>8} {:>7}",
-        "scenario", "engine", "records", "reads", "writes", "minimum", "ratio", "wall s", "rec/s", "CPU s", "RSS MiB", "written", "429", "req/s", "allowed", "pacing"
-    );
+    let titles: Vec<String> = COLUMNS.iter().map(|(t, _, _)| (*t).to_owned()).collect();
+    let _ = writeln!(out, "{}", line(&titles));
     for s in &report.scenarios {
-        let _ = writeln!(
-            out,
-            "{:<24} {:<10} {:>8} {:>7} {:>7} {:>8} {:>6.3} {:>9.2} {:>9.0} {:>10.2} {:>8} {:>8} {:>5} {:>9.1} {:>8} {:>7}",
-            s.scenario.name(),
-            s.engine,
-            s.records,
-            s.reads,
-            s.writes,
-            s.minimum.total(),
-            s.ratio,
-            s.wall_ms as f64 / 1000.0,
-            s.records_per_s,
-            s.cpu_ms as f64 / 1000.0,
+        let cells = [
+            s.scenario.name().to_owned(),
+            s.engine.to_owned(),
+            s.records.to_string(),
+            s.reads.to_string(),
+            s.writes.to_string(),
+            s.minimum.total().to_string(),
+            format!("{:.3}", s.ratio),
+            format!("{:.2}", s.wall_ms as f64 / 1000.0),
+            format!("{:.0}", s.records_per_s),
+            format!("{:.2}", s.cpu_ms as f64 / 1000.0),
             mib(s.peak_rss_bytes),
-            s.records_written,
-            s.rate_limited_429,
-            s.achieved_rate,
+            s.records_written.to_string(),
+            s.rate_limited_429.to_string(),
+            format!("{:.1}", s.achieved_rate),
             s.allowed_rate.map_or("-".to_owned(), |r| format!("{r:.1}")),
             s.pacing
                 .map_or("-".to_owned(), |p| format!("{:.1} %", p.of_allowed * 100.0)),
-        );
+        ];
+        let _ = writeln!(out, "{}", line(&cells));
     }
     for s in &report.scenarios {
         if let Some(p) = s.pacing {

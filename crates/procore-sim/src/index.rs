@@ -35,16 +35,26 @@ pub struct Indexes {
     by_origin: HashMap<(Kind, u64), HashMap<String, BTreeSet<u64>>>,
 }
 
-fn link<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id: u64) {
-    map.entry(key).or_default().insert(id);
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Edit {
+    Add,
+    Remove,
 }
 
-/// Empty sets are dropped, so that indexes kept up to date equal indexes rebuilt from scratch.
-fn unlink<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id: u64) {
-    if let Some(ids) = map.get_mut(&key) {
-        ids.remove(&id);
-        if ids.is_empty() {
-            map.remove(&key);
+/// Adds `id` under `key`, or removes it. Empty sets are dropped, so that indexes kept up to
+/// date equal indexes rebuilt from scratch.
+fn edit<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id: u64, how: Edit) {
+    match how {
+        Edit::Add => {
+            map.entry(key).or_default().insert(id);
+        }
+        Edit::Remove => {
+            if let Some(ids) = map.get_mut(&key) {
+                ids.remove(&id);
+                if ids.is_empty() {
+                    map.remove(&key);
+                }
+            }
         }
     }
 }
@@ -72,46 +82,30 @@ impl Indexes {
 
     /// Indexes `r` under its current scope, parent, references and origin.
     pub fn add(&mut self, r: &Record) {
-        link(&mut self.by_company, (r.kind, r.company_id), r.id);
-        link(&mut self.by_project, (r.kind, r.project_id), r.id);
-        if let Some(parent) = r.parent_id {
-            link(&mut self.by_parent, (r.kind, parent), r.id);
-        }
-        for (field, target) in references(r) {
-            link(&mut self.by_reference, (r.kind, field, target), r.id);
-        }
-        if let Some(origin) = live_origin(r) {
-            self.by_origin
-                .entry((r.kind, r.company_id))
-                .or_default()
-                .entry(origin.to_owned())
-                .or_default()
-                .insert(r.id);
-        }
+        self.apply(r, Edit::Add);
     }
 
     /// Undoes `add(r)`: `r` must be in the state it was indexed in.
     pub fn remove(&mut self, r: &Record) {
-        unlink(&mut self.by_company, (r.kind, r.company_id), r.id);
-        unlink(&mut self.by_project, (r.kind, r.project_id), r.id);
+        self.apply(r, Edit::Remove);
+    }
+
+    /// One walk over every index entry of `r`, so adding and removing cannot disagree.
+    fn apply(&mut self, r: &Record, how: Edit) {
+        edit(&mut self.by_company, (r.kind, r.company_id), r.id, how);
+        edit(&mut self.by_project, (r.kind, r.project_id), r.id, how);
         if let Some(parent) = r.parent_id {
-            unlink(&mut self.by_parent, (r.kind, parent), r.id);
+            edit(&mut self.by_parent, (r.kind, parent), r.id, how);
         }
         for (field, target) in references(r) {
-            unlink(&mut self.by_reference, (r.kind, field, target), r.id);
+            edit(&mut self.by_reference, (r.kind, field, target), r.id, how);
         }
         if let Some(origin) = live_origin(r) {
             let key = (r.kind, r.company_id);
-            if let Some(origins) = self.by_origin.get_mut(&key) {
-                if let Some(ids) = origins.get_mut(origin) {
-                    ids.remove(&r.id);
-                    if ids.is_empty() {
-                        origins.remove(origin);
-                    }
-                }
-                if origins.is_empty() {
-                    self.by_origin.remove(&key);
-                }
+            let origins = self.by_origin.entry(key).or_default();
+            edit(origins, origin.to_owned(), r.id, how);
+            if origins.is_empty() {
+                self.by_origin.remove(&key);
             }
         }
     }
