@@ -254,14 +254,14 @@ async fn three_scenarios(
     let world = World::build(&dir, config.seed, &config.size, &config.sim).await?;
     let outcome = async {
         let counts = world.counts;
-        let visible = counts.projects + world.existing_projects;
+        let visible = counts.projects + world.existing.projects;
         let mut results = Vec::new();
         results.push(
             run_scenario(
                 &world,
                 Scenario::Initial,
                 per_record,
-                minimum::initial(&counts, world.existing_projects),
+                minimum::initial(&counts, &world.existing),
                 counts.records(),
                 None,
             )
@@ -363,7 +363,7 @@ async fn rate_limited(
             &world,
             Scenario::RateLimited,
             false,
-            minimum::initial(&counts, world.existing_projects),
+            minimum::initial(&counts, &world.existing),
             counts.records(),
             Some(&limits),
         )

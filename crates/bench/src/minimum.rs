@@ -134,13 +134,23 @@ fn quiet_reads(m: &mut Minimum, visible: u64) {
     );
 }
 
-/// Scenario 1: everything created in a Procore that holds `existing_projects` projects.
-pub fn initial(c: &Counts, existing_projects: u64) -> Minimum {
+/// What the Procore company held before the first sync (the sandbox's own records).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Existing {
+    pub projects: u64,
+    /// Vendors without an `origin_id`: the suppliers entity brings them into maestro* and
+    /// stamps each with its new supplier code (what finds the link again if it is lost), a
+    /// write of its own in the vendors' sync actions.
+    pub vendors: u64,
+}
+
+/// Scenario 1: everything created in a Procore that holds `existing`.
+pub fn initial(c: &Counts, existing: &Existing) -> Minimum {
     let mut m = Minimum::default();
-    let visible = c.projects + existing_projects;
+    let visible = c.projects + existing.projects;
     m.add("projects", 1, batches(c.projects));
     m.add("customers", 2, batches(c.customers));
-    m.add("suppliers", 2, batches(c.suppliers));
+    m.add("suppliers", 2, batches(c.suppliers + existing.vendors));
     m.add("employees", 1, batches(c.employees));
     m.add("cost types (line item types)", 1, 0);
     let a = &c.activities_per_project;
@@ -223,7 +233,13 @@ mod tests {
 
     #[test]
     fn initial_counts_pages_and_batches_of_a_thousand() {
-        let m = initial(&counts(), 1);
+        let m = initial(
+            &counts(),
+            &Existing {
+                projects: 1,
+                vendors: 0,
+            },
+        );
         let of = |name: &str| {
             m.entities
                 .iter()
@@ -233,6 +249,23 @@ mod tests {
         };
         assert_eq!(of("suppliers").writes, 3);
         assert_eq!(of("customers").writes, 1);
+        // Procore's own vendors are stamped in the suppliers' sync actions: 2,500 + 500 still
+        // fit in three, 2,500 + 501 need a fourth.
+        let stamped = |vendors| {
+            let m = initial(
+                &counts(),
+                &Existing {
+                    projects: 1,
+                    vendors,
+                },
+            );
+            m.entities
+                .iter()
+                .find(|e| e.entity == "suppliers")
+                .unwrap()
+                .writes
+        };
+        assert_eq!((stamped(500), stamped(501)), (3, 4));
         // 1 + 1 + 1 + 2 sync actions per project; the tree (1,213 codes) is two pages.
         let codes = of("cost codes: tree read per project, one sync per level");
         assert_eq!((codes.reads, codes.writes), (3 * 2, 2 * 5));

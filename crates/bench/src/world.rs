@@ -14,6 +14,7 @@ use state::{NewPairing, PairingId, StateStore};
 use url::Url;
 
 use crate::dataset::{self, Counts};
+use crate::minimum::Existing;
 use crate::preset::Size;
 use crate::BenchError;
 
@@ -42,8 +43,8 @@ pub struct World {
     pub state: StateStore,
     pub pairing: PairingId,
     pub counts: Counts,
-    /// Projects Procore held before the first sync (the sandbox's own).
-    pub existing_projects: u64,
+    /// What Procore held before the first sync (the sandbox's own records).
+    pub existing: Existing,
     environment: Environment,
     credentials: AppCredentials,
     tokens: Arc<MemoryTokenStore>,
@@ -108,12 +109,20 @@ impl World {
             .ok_or_else(|| BenchError::Setup("no authorization code in the redirect".into()))?;
         let pair = oauth.exchange_code(&code, REDIRECT_URI).await?;
         let admin = AdminClient::new(api_url);
-        let existing_projects = admin
-            .records(procore_sim::Kind::Project, Some(seed::COMPANY_ID), None)
-            .await?
-            .len() as u64;
+        let existing = Existing {
+            projects: admin
+                .records(procore_sim::Kind::Project, Some(seed::COMPANY_ID), None)
+                .await?
+                .len() as u64,
+            vendors: admin
+                .records(procore_sim::Kind::Vendor, Some(seed::COMPANY_ID), None)
+                .await?
+                .iter()
+                .filter(|v| v["data"]["origin_id"].is_null())
+                .count() as u64,
+        };
         Ok(World {
-            existing_projects,
+            existing,
             sim,
             admin,
             erp,

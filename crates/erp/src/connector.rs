@@ -91,6 +91,20 @@ pub trait ErpConnector: Send + Sync {
     /// Order invoices.
     fn order_invoices(&self) -> &dyn EntityStore<OrderInvoice>;
 
+    /// Every activity of one project: a cost code plan needs the project's whole list, and
+    /// reading it a project at a time keeps one project's list in memory, not the company's.
+    async fn project_activities(
+        &self,
+        company: &str,
+        project_number: &str,
+    ) -> Result<Vec<Activity>, ErpError>;
+    /// Every budget line of one project (for the same reason).
+    async fn project_budget_lines(
+        &self,
+        company: &str,
+        project_number: &str,
+    ) -> Result<Vec<BudgetLine>, ErpError>;
+
     /// Writes Procore's budget modifications into the Modification column, in one transaction;
     /// the original budget is left as it is.
     async fn write_budget_modifications(
@@ -208,6 +222,24 @@ impl ErpConnector for ErpStore {
     }
     fn order_invoices(&self) -> &dyn EntityStore<OrderInvoice> {
         self
+    }
+
+    async fn project_activities(
+        &self,
+        company: &str,
+        project_number: &str,
+    ) -> Result<Vec<Activity>, ErpError> {
+        let rows = ErpStore::of_project::<Activity>(self, company, project_number).await?;
+        Ok(rows.into_iter().map(|c| c.record).collect())
+    }
+
+    async fn project_budget_lines(
+        &self,
+        company: &str,
+        project_number: &str,
+    ) -> Result<Vec<BudgetLine>, ErpError> {
+        let rows = ErpStore::of_project::<BudgetLine>(self, company, project_number).await?;
+        Ok(rows.into_iter().map(|c| c.record).collect())
     }
 
     async fn write_budget_modifications(

@@ -25,6 +25,6 @@ pub use error::{ErpError, ValidationError};
 pub use model::*;
 pub use record::{
     ChangeBatch, ChangeMeta, ChangeOrigin, ChangeSeq, Changed, Entity, ErpRecord, NaturalKey,
-    UnknownEntity, UpsertReport,
+    ProjectScoped, UnknownEntity, UpsertReport,
 };
 pub use store::{Backend, ErpStore};

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ValidationError;
-use crate::record::{erp_record, ErpRecord, NaturalKey};
+use crate::record::{erp_record, ErpRecord, NaturalKey, ProjectScoped};
 use crate::value::text_code;
 
 /// Whether a maestro* company holds real data or test data.
@@ -239,6 +239,18 @@ erp_record! {
         active: bool,
         /// Flagged in maestro* for synchronization with Procore.
         linked_to_procore: bool,
+    }
+}
+
+impl ProjectScoped for Activity {
+    fn project_number(&self) -> &str {
+        &self.project_number
+    }
+}
+
+impl ProjectScoped for BudgetLine {
+    fn project_number(&self) -> &str {
+        &self.project_number
     }
 }
 

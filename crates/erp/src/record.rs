@@ -297,6 +297,14 @@ pub trait ErpRecord: Clone + fmt::Debug + PartialEq + Send + Sync + Unpin + 'sta
     }
 }
 
+/// A record that belongs to one project, in a table whose key starts with `project_number`:
+/// such records can be read a project at a time ([`crate::ErpStore::of_project`]), so a plan
+/// per project holds one project's records, not the company's.
+pub trait ProjectScoped: ErpRecord {
+    /// The project the record belongs to.
+    fn project_number(&self) -> &str;
+}
+
 /// Declares a record struct and its [`ErpRecord`] implementation from one field list.
 macro_rules! erp_record {
     (

@@ -23,7 +23,8 @@ use sqlx::{Any, AnyConnection, AnyPool, Row};
 use crate::error::ErpError;
 use crate::model::{BudgetLine, BudgetModification, Company, Environment};
 use crate::record::{
-    ChangeBatch, ChangeMeta, ChangeOrigin, ChangeSeq, Changed, ErpRecord, NaturalKey, UpsertReport,
+    ChangeBatch, ChangeMeta, ChangeOrigin, ChangeSeq, Changed, ErpRecord, NaturalKey,
+    ProjectScoped, UpsertReport,
 };
 use crate::value::{canonical_decimal, Column, ColumnKind, Value};
 
@@ -450,6 +451,28 @@ impl ErpStore {
         }
         let row = query.fetch_optional(&self.pool).await?;
         row.as_ref().map(changed_from_row::<R>).transpose()
+    }
+
+    /// Every record of one project in natural-key order: the table's key starts with the
+    /// company and the project, so this is a range of its primary index.
+    pub async fn of_project<R: ProjectScoped>(
+        &self,
+        company: &str,
+        project_number: &str,
+    ) -> Result<Vec<Changed<R>>, ErpError> {
+        let sql = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 AND project_number = $2 \
+             ORDER BY {keys}",
+            select = self.select_list::<R>(),
+            table = R::TABLE,
+            keys = R::KEY_COLUMNS.join(", "),
+        );
+        let rows = sqlx::query(&sql)
+            .bind(company.to_owned())
+            .bind(project_number.to_owned())
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(changed_from_row::<R>).collect()
     }
 
     /// Every record of a company in natural-key order (for exports and checks).

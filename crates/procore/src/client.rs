@@ -691,6 +691,12 @@ impl std::fmt::Display for ReadError {
 /// Reads JSON, naming the field at fault. Reasons are cut short: they may quote a value, and a
 /// hostile answer can hold megabytes in one string.
 pub(crate) fn read_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ReadError> {
+    // Most answers read cleanly: tracking the path of every field costs about as much as the
+    // reading itself, so the path is only worked out, by reading again, for an answer that
+    // does not.
+    if let Ok(value) = serde_json::from_slice(body) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

@@ -14,7 +14,7 @@ use engine::budget::{
     plan_modifications, plan_original, CostTypeMap, ErpBudget, OriginalStep, ProcoreLine,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
-use erp::{BudgetLine, BudgetModification, ChangeSeq};
+use erp::{BudgetLine, BudgetModification};
 use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemSyncItem};
 use procore::resources::budget_view_details::BudgetDetailRowFilters;
 use procore::resources::budget_views::BudgetViewFilters;
@@ -27,7 +27,7 @@ use state::{
     SyncStatus, WrittenSide,
 };
 
-use crate::cost_codes::{cost_code_mode, read_all, WbsSegments};
+use crate::cost_codes::{cost_code_mode, WbsSegments};
 use crate::error::RunnerError;
 use crate::progress::Phase;
 use crate::project_outcomes::{rebind_all, Out};
@@ -284,59 +284,22 @@ impl SyncRunner {
             let (_, at) = self.erp_position(entity, number).await?;
             cursors.insert(number.clone(), at);
         }
-        let since = if cursors.values().any(Option::is_none) {
-            ChangeSeq::ORIGIN
-        } else {
-            ChangeSeq(cursors.values().flatten().copied().min().unwrap_or(0))
-        };
-        let page = self.options.erp_page;
-        let (changed, high) =
-            read_all::<BudgetLine>(self.erp.budgets(), &self.company, since, page).await?;
-        let mut affected: BTreeSet<String> = cursors
-            .iter()
-            .filter(|(_, at)| at.is_none())
-            .map(|(n, _)| n.clone())
-            .collect();
-        // Every change counts, the Modification column written back by a sync too: a project
-        // whose last plan failed must be planned again, and a plan with nothing to do costs one
-        // read.
-        for c in &changed {
-            if let Some(Some(at)) = cursors.get(&c.record.project_number) {
-                if c.meta.seq.0 > *at {
-                    affected.insert(c.record.project_number.clone());
-                }
-            }
-        }
+        let (affected, high) = self.affected_projects(self.erp.budgets(), &cursors).await?;
         if affected.is_empty() {
             self.report(entity, Phase::Done, 0, Some(0));
             return out.finish(self, run_id).await;
-        }
-        let all = if since == ChangeSeq::ORIGIN {
-            changed
-        } else {
-            read_all::<BudgetLine>(self.erp.budgets(), &self.company, ChangeSeq::ORIGIN, page)
-                .await?
-                .0
-        };
-        let mut by_project: BTreeMap<String, Vec<BudgetLine>> = BTreeMap::new();
-        for c in all {
-            if affected.contains(&c.record.project_number) {
-                by_project
-                    .entry(c.record.project_number.clone())
-                    .or_default()
-                    .push(c.record);
-            }
         }
         let any = affected.iter().next().map_or(0, |n| bound[n]);
         let types = self.line_item_types(any).await?;
         let map = cost_types(&self.state, &self.company).await?;
         let total = affected.len() as u64;
         for (n, number) in affected.iter().enumerate() {
-            let lines = by_project.remove(number).unwrap_or_default();
-            let clean = match self
-                .project_original_budget(number, bound[number], &lines, &types, &map, &mut out)
-                .await
-            {
+            let planned = async {
+                let lines = self.erp.project_budget_lines(&self.company, number).await?;
+                self.project_original_budget(number, bound[number], &lines, &types, &map, &mut out)
+                    .await
+            };
+            let clean = match planned.await {
                 Ok(clean) => clean,
                 Err(e) => {
                     out.project_failed(self, run_id, number, e).await?;
@@ -632,22 +595,6 @@ impl SyncRunner {
         if bound.is_empty() {
             return out.finish(self, run_id).await;
         }
-        let (all, _) = read_all::<BudgetLine>(
-            self.erp.budgets(),
-            &self.company,
-            ChangeSeq::ORIGIN,
-            self.options.erp_page,
-        )
-        .await?;
-        let mut by_project: BTreeMap<String, Vec<BudgetLine>> = BTreeMap::new();
-        for c in all {
-            if bound.contains_key(&c.record.project_number) {
-                by_project
-                    .entry(c.record.project_number.clone())
-                    .or_default()
-                    .push(c.record);
-            }
-        }
         let any = bound.values().next().copied().unwrap_or_default();
         let types = self.line_item_types(any).await?;
         let type_codes: BTreeMap<u64, &str> =
@@ -655,23 +602,23 @@ impl SyncRunner {
         let map = cost_types(&self.state, &self.company).await?;
         let total = bound.len() as u64;
         for (n, (number, procore_project)) in bound.iter().enumerate() {
-            let lines = by_project.remove(number).unwrap_or_default();
             if self.on_advanced_wbs(*procore_project) {
                 continue;
             }
             // Lines that cannot be placed are reported by the original budget. One project's
             // failure is its own outcome; the next project goes on.
             let read = async {
+                let lines = self.erp.project_budget_lines(&self.company, number).await?;
                 let placed = self.place(number, &lines, &types, &map).await?;
                 let read_before = self.cached(|c| c.budget_lines.remove(procore_project));
                 let procore = match read_before {
                     Some(lines) => Some(lines),
                     None => self.procore_lines(entity, *procore_project).await?,
                 };
-                Ok::<_, RunnerError>((placed, procore))
+                Ok::<_, RunnerError>((lines, placed, procore))
             }
             .await;
-            let (placed, procore) = match read {
+            let (lines, placed, procore) = match read {
                 Ok(read) => read,
                 Err(e) => {
                     out.project_failed(self, run_id, number, e).await?;

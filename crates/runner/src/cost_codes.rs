@@ -16,7 +16,7 @@ use engine::cost_codes::{
     plan, ActivityCode, CodeTree, CostCodeMode, NewCode, Parent, ProcoreCode,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
-use erp::{Activity, ChangeSeq, EntityReader, Project};
+use erp::{ChangeSeq, EntityReader, Project, ProjectScoped};
 use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem};
 use procore::resources::wbs_codes::{WbsCode, WbsCodeFilters};
 use serde_json::json;
@@ -170,13 +170,62 @@ pub(crate) async fn read_all<R: erp::ErpRecord>(
 }
 
 impl SyncRunner {
+    /// The bound projects a project-scoped entity must plan again, and the change number
+    /// their cursors move to once planned.
+    ///
+    /// A project is planned again when it never was (no cursor) or when one of its records
+    /// changed after its cursor. Only the changes after the lowest cursor are read, a page at a
+    /// time and only to learn which projects they touch (each affected project's records are
+    /// read on their own afterwards), so no run holds the company's records. Every change
+    /// counts, a sync's own write-back too: a project whose last plan failed must be planned
+    /// again, and a plan with nothing to do costs one read.
+    ///
+    /// The mark is the company's last change number taken before any read: whatever a
+    /// project's records read later hold is at or before it, and a change made during the run
+    /// is after it, so the next run plans that project again rather than never.
+    pub(crate) async fn affected_projects<R: ProjectScoped>(
+        &self,
+        store: &dyn EntityReader<R>,
+        cursors: &BTreeMap<String, Option<i64>>,
+    ) -> Result<(BTreeSet<String>, ChangeSeq), RunnerError> {
+        let mark = self.erp.last_change_seq(&self.company).await?;
+        let mut affected: BTreeSet<String> = cursors
+            .iter()
+            .filter(|(_, at)| at.is_none())
+            .map(|(n, _)| n.clone())
+            .collect();
+        let Some(mut since) = cursors.values().flatten().copied().min().map(ChangeSeq) else {
+            return Ok((affected, mark));
+        };
+        for _ in 0..MAX_PAGES {
+            let batch = store
+                .changes_since(&self.company, since, self.options.erp_page)
+                .await?;
+            for c in &batch.changes {
+                let number = c.record.project_number();
+                if let Some(Some(at)) = cursors.get(number) {
+                    if c.meta.seq.0 > *at && !affected.contains(number) {
+                        affected.insert(number.to_owned());
+                    }
+                }
+            }
+            since = batch.high_water;
+            if !batch.has_more || since >= mark {
+                return Ok((affected, mark));
+            }
+        }
+        Err(RunnerError::TooManyChanges {
+            entity: R::ENTITY.name(),
+            pages: MAX_PAGES,
+        })
+    }
+
     pub(crate) async fn sync_cost_codes(
         &self,
         run_id: Option<RunId>,
     ) -> Result<EntitySummary, RunnerError> {
         let mode = cost_code_mode(&self.state, &self.company).await?;
         let mut out = Out::new(SPEC.name, run_id.is_none());
-        let page = self.options.erp_page;
 
         let (bound, unbound) = self.bound_projects().await?;
 
@@ -193,53 +242,9 @@ impl SyncRunner {
             };
             cursors.insert(number.clone(), at);
         }
-        let since = if cursors.values().any(Option::is_none) {
-            ChangeSeq::ORIGIN
-        } else {
-            ChangeSeq(cursors.values().flatten().copied().min().unwrap_or(0))
-        };
-        let (changed, high) =
-            read_all::<Activity>(self.erp.activities(), &self.company, since, page).await?;
-        let mut affected: BTreeSet<String> = cursors
-            .iter()
-            .filter(|(_, at)| at.is_none())
-            .map(|(n, _)| n.clone())
-            .collect();
-        for c in &changed {
-            let n = &c.record.project_number;
-            if let Some(Some(at)) = cursors.get(n) {
-                if c.meta.seq.0 > *at {
-                    affected.insert(n.clone());
-                }
-            }
-        }
-        // The activities of the affected projects, all of them: a plan needs the whole list.
-        let all = if since == ChangeSeq::ORIGIN {
-            changed
-        } else if affected.is_empty() {
-            Vec::new()
-        } else {
-            read_all::<Activity>(
-                self.erp.activities(),
-                &self.company,
-                ChangeSeq::ORIGIN,
-                page,
-            )
-            .await?
-            .0
-        };
-        let mut by_project: BTreeMap<String, Vec<ActivityCode>> = BTreeMap::new();
-        for c in all {
-            if affected.contains(&c.record.project_number) {
-                by_project
-                    .entry(c.record.project_number.clone())
-                    .or_default()
-                    .push(ActivityCode {
-                        code: c.record.code,
-                        description: c.record.description,
-                    });
-            }
-        }
+        let (affected, high) = self
+            .affected_projects(self.erp.activities(), &cursors)
+            .await?;
         // A project flagged for Procore but not linked yet waits, and says so.
         for number in &unbound {
             out.summary.skipped += 1;
@@ -256,11 +261,22 @@ impl SyncRunner {
         let total = affected.len() as u64;
         for (done, number) in affected.iter().enumerate() {
             let procore_project = bound[number];
-            let activities = by_project.remove(number).unwrap_or_default();
-            let clean = match self
-                .project_cost_codes(&mode, number, procore_project, &activities, &mut out)
-                .await
-            {
+            // The project's activities, all of them: a plan needs the whole list.
+            let planned = async {
+                let activities: Vec<ActivityCode> = self
+                    .erp
+                    .project_activities(&self.company, number)
+                    .await?
+                    .into_iter()
+                    .map(|a| ActivityCode {
+                        code: a.code,
+                        description: a.description,
+                    })
+                    .collect();
+                self.project_cost_codes(&mode, number, procore_project, &activities, &mut out)
+                    .await
+            };
+            let clean = match planned.await {
                 Ok(clean) => clean,
                 Err(e) => {
                     out.project_failed(self, run_id, number, e).await?;

@@ -76,6 +76,29 @@ struct Pending {
     message: String,
 }
 
+/// Batches of project costs sent side by side. A batch spends most of its time waiting for
+/// Procore (its two sync actions); with a second one in flight the engine places and plans the
+/// next batch while Procore writes the first, so neither waits for the other. More would only
+/// queue at Procore's rate limit.
+const COST_BATCHES_IN_FLIGHT: usize = 2;
+
+/// One project's costs, at most a sync action of them.
+struct CostBatch {
+    number: String,
+    procore_project: u64,
+    costs: Vec<ProjectCost>,
+}
+
+/// The next batch, or `None` once the reading side is done (or was stopped).
+async fn next_batch(
+    batches: &mut Option<tokio::sync::mpsc::Receiver<CostBatch>>,
+) -> Option<CostBatch> {
+    match batches {
+        Some(batches) => batches.recv().await,
+        None => None,
+    }
+}
+
 /// What every batch of one run's project costs is sent with.
 struct CostBatches<'a> {
     details: PayrollDetails,
@@ -103,27 +126,60 @@ impl SyncRunner {
         };
         let details = payroll_details(&self.state, &self.company).await?;
         let kinds = project_cost_types(&self.state, &self.company).await?;
-        // The change feed is read a page at a time and each project's costs go out as soon as
-        // they fill a sync action: a company's million costs are never held at once, and a
-        // batch is a full sync action whatever the page boundaries.
-        let chunk = self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH);
         let batch_of = CostBatches {
             details,
             kinds: &kinds,
             run_id,
         };
-        let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
+        let (to_send, batches) = tokio::sync::mpsc::channel(1);
         let mut clean: BTreeMap<String, bool> = BTreeMap::new();
+        let (read, sent) = tokio::join!(
+            self.cost_batches(&bound, &cursors, since, to_send),
+            self.send_cost_batches(&batch_of, batches, &mut clean, &mut out),
+        );
+        // Every batch sent has its outcomes; a failure of either side stops the entity now.
+        sent?;
+        let Some(high) = read? else {
+            return out.finish(self, run_id).await;
+        };
+        if run_id.is_some() {
+            for number in bound.keys() {
+                if clean.get(number).copied().unwrap_or(true) {
+                    let (key, _) = self.erp_position(entity, number).await?;
+                    self.state
+                        .advance_cursor(&key, CursorValue::ChangeSeq(high.0))
+                        .await?;
+                }
+            }
+        }
+        let total = out.summary.writes() + out.summary.unchanged;
+        self.report(entity, Phase::Done, total, Some(total));
+        out.finish(self, run_id).await
+    }
+
+    /// Reads the change feed a page at a time and hands on each project's costs as soon as they
+    /// fill a sync action (then what is left of each, project by project): a company's million
+    /// costs are never held at once, and a batch is a full sync action whatever the page
+    /// boundaries. The change number the cursors move to once every batch went through, or
+    /// `None` when the sending side stopped first.
+    async fn cost_batches(
+        &self,
+        bound: &BTreeMap<String, u64>,
+        cursors: &BTreeMap<String, Option<i64>>,
+        since: ChangeSeq,
+        to_send: tokio::sync::mpsc::Sender<CostBatch>,
+    ) -> Result<Option<ChangeSeq>, RunnerError> {
+        let chunk = self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH);
+        let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
         let mut high = since;
-        let mut done = false;
         for _ in 0..MAX_PAGES {
-            let batch = self
+            let page = self
                 .erp
                 .project_costs()
                 .changes_since(&self.company, high, self.options.erp_page)
                 .await?;
-            high = batch.high_water;
-            for c in batch.changes {
+            high = page.high_water;
+            for c in page.changes {
                 let Some(at) = cursors.get(&c.record.project_number) else {
                     continue;
                 };
@@ -134,43 +190,101 @@ impl SyncRunner {
                 let costs = waiting.entry(number.clone()).or_default();
                 costs.push(c.record);
                 if costs.len() >= chunk {
-                    let costs = std::mem::take(costs);
-                    let ok = self
-                        .project_cost_batch(&batch_of, &number, bound[&number], &costs, &mut out)
-                        .await?;
-                    *clean.entry(number).or_insert(true) &= ok;
+                    let batch = CostBatch {
+                        procore_project: bound[&number],
+                        costs: std::mem::take(costs),
+                        number,
+                    };
+                    if to_send.send(batch).await.is_err() {
+                        return Ok(None);
+                    }
                 }
             }
-            if !batch.has_more {
-                done = true;
-                break;
+            if !page.has_more {
+                for (number, costs) in waiting {
+                    if costs.is_empty() {
+                        continue;
+                    }
+                    let batch = CostBatch {
+                        procore_project: bound[&number],
+                        costs,
+                        number,
+                    };
+                    if to_send.send(batch).await.is_err() {
+                        return Ok(None);
+                    }
+                }
+                return Ok(Some(high));
             }
         }
-        if !done {
-            return Err(RunnerError::TooManyChanges {
-                entity,
-                pages: MAX_PAGES,
-            });
-        }
-        let total = bound.len() as u64;
-        for (n, (number, procore_project)) in bound.iter().enumerate() {
-            let costs = waiting.remove(number).unwrap_or_default();
-            let mut ok = clean.get(number).copied().unwrap_or(true);
-            if !costs.is_empty() {
-                ok &= self
-                    .project_cost_batch(&batch_of, number, *procore_project, &costs, &mut out)
-                    .await?;
+        Err(RunnerError::TooManyChanges {
+            entity: PROJECT_COSTS.name,
+            pages: MAX_PAGES,
+        })
+    }
+
+    /// Sends the batches [`Self::cost_batches`] hands on, [`COST_BATCHES_IN_FLIGHT`] at a time,
+    /// gathering their outcomes into `out` and whether each project's all went through into
+    /// `clean`. A batch that fails for good (a lost grant, the state database) stops the
+    /// reading; the batches already sent are waited for, so each has its outcomes and bindings.
+    async fn send_cost_batches(
+        &self,
+        batch_of: &CostBatches<'_>,
+        batches: tokio::sync::mpsc::Receiver<CostBatch>,
+        clean: &mut BTreeMap<String, bool>,
+        out: &mut Out,
+    ) -> Result<(), RunnerError> {
+        use futures::StreamExt;
+
+        let (entity, dry) = (out.entity, out.dry);
+        let mut batches = Some(batches);
+        let mut in_flight = futures::stream::FuturesUnordered::new();
+        let mut failure: Option<RunnerError> = None;
+        let mut done = 0u64;
+        let mut first = true;
+        loop {
+            let room = in_flight.len() < COST_BATCHES_IN_FLIGHT;
+            tokio::select! {
+                next = next_batch(&mut batches), if room && batches.is_some() => match next {
+                    Some(batch) => {
+                        if std::mem::take(&mut first) {
+                            // Procore's cost types, read once for the run before batches run
+                            // side by side (each would read them otherwise). A failure here
+                            // is the batch's own, reported when it reads them again.
+                            let _ = self.line_item_types(batch.procore_project).await;
+                        }
+                        in_flight.push(async move {
+                        let mut part = Out::new(entity, dry);
+                        let result = self.project_cost_batch(batch_of, &batch, &mut part).await;
+                        (batch, part, result)
+                    });
+                    }
+                    None => batches = None,
+                },
+                Some((batch, part, result)) = in_flight.next() => {
+                    out.absorb(part);
+                    done += batch.costs.len() as u64;
+                    let ok = match result {
+                        Ok(ok) => ok,
+                        Err(e) => {
+                            failure.get_or_insert(e);
+                            false
+                        }
+                    };
+                    *clean.entry(batch.number).or_insert(true) &= ok;
+                    if let Err(e) = out.flush(self, batch_of.run_id).await {
+                        failure.get_or_insert(e);
+                    }
+                    if failure.is_some() {
+                        // Dropping the receiver stops the reading side.
+                        batches = None;
+                    }
+                    self.report(PROJECT_COSTS.name, Phase::Writing, done, None);
+                },
+                else => break,
             }
-            if ok && run_id.is_some() {
-                let (key, _) = self.erp_position(entity, number).await?;
-                self.state
-                    .advance_cursor(&key, CursorValue::ChangeSeq(high.0))
-                    .await?;
-            }
-            self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
         }
-        self.report(entity, Phase::Done, total, Some(total));
-        out.finish(self, run_id).await
+        failure.map_or(Ok(()), Err)
     }
 
     /// Sends one batch of a project's costs; whether all went through. A failure of the batch
@@ -178,12 +292,12 @@ impl SyncRunner {
     async fn project_cost_batch(
         &self,
         batch_of: &CostBatches<'_>,
-        number: &str,
-        procore_project: u64,
-        costs: &[ProjectCost],
+        batch: &CostBatch,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
         let run_id = batch_of.run_id;
+        let (number, procore_project, costs) =
+            (batch.number.as_str(), batch.procore_project, &batch.costs);
         let clean = match self
             .project_costs(
                 number,

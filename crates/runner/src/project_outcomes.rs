@@ -147,6 +147,12 @@ impl Out {
         });
     }
 
+    /// Takes in the counts and outcomes of a part of the entity sent on its own.
+    pub(crate) fn absorb(&mut self, part: Out) {
+        self.summary.absorb(part.summary);
+        self.outcomes.extend(part.outcomes);
+    }
+
     pub(crate) fn done(&self, what: &str) -> String {
         if self.dry {
             format!("would be {what}")

@@ -16,6 +16,13 @@ impl PerSide {
     }
 }
 
+impl std::ops::AddAssign for PerSide {
+    fn add_assign(&mut self, other: PerSide) {
+        self.erp += other.erp;
+        self.procore += other.procore;
+    }
+}
+
 /// One entity's counts.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct EntitySummary {
@@ -51,6 +58,35 @@ impl EntitySummary {
             entity: entity.to_owned(),
             ..EntitySummary::default()
         }
+    }
+
+    /// Adds the counts (and planned outcomes) of a part of the same entity.
+    pub fn absorb(&mut self, part: EntitySummary) {
+        let EntitySummary {
+            entity: _,
+            created,
+            updated,
+            linked,
+            unchanged,
+            skipped,
+            conflicts,
+            warnings,
+            errors,
+            pending,
+            resolutions_applied,
+            planned,
+        } = part;
+        self.created += created;
+        self.updated += updated;
+        self.linked += linked;
+        self.unchanged += unchanged;
+        self.skipped += skipped;
+        self.conflicts += conflicts;
+        self.warnings += warnings;
+        self.errors += errors;
+        self.pending += pending;
+        self.resolutions_applied += resolutions_applied;
+        self.planned.extend(planned);
     }
 
     /// Records created or updated on either side.

@@ -415,6 +415,84 @@ async fn budget_modification_leaves_original(store: ErpStore) {
     assert_eq!((again.written, again.unchanged), (0, 1));
 }
 
+async fn a_project_is_read_on_its_own(store: ErpStore) {
+    for code in ["LAUR", "OTHR"] {
+        store
+            .upsert_company(&company(code), ChangeOrigin::User)
+            .await
+            .unwrap();
+    }
+    let line = |project: &str, activity: &str, cost_type: &str| BudgetLine {
+        project_number: project.to_owned(),
+        activity_code: activity.to_owned(),
+        cost_type: cost_type.to_owned(),
+        original: "100".parse().unwrap(),
+        modification: Decimal::ZERO,
+    };
+    for (code, numbers) in [("LAUR", ["24017", "24018"]), ("OTHR", ["24017", "24019"])] {
+        for number in numbers {
+            store
+                .upsert(code, &[project(number)], ChangeOrigin::User)
+                .await
+                .unwrap();
+            // Written out of key order, so the read's order is its own.
+            store
+                .upsert(
+                    code,
+                    &[
+                        activity(number, "02-B-001-01"),
+                        activity(number, "01-A-001-01"),
+                    ],
+                    ChangeOrigin::User,
+                )
+                .await
+                .unwrap();
+            store
+                .upsert(
+                    code,
+                    &[
+                        line(number, "02-B-001-01", "M"),
+                        line(number, "01-A-001-01", "MO"),
+                        line(number, "01-A-001-01", "M"),
+                    ],
+                    ChangeOrigin::User,
+                )
+                .await
+                .unwrap();
+        }
+    }
+    let erp: &dyn ErpConnector = &store;
+
+    let activities = erp.project_activities("LAUR", "24017").await.unwrap();
+    assert_eq!(
+        activities,
+        [
+            activity("24017", "01-A-001-01"),
+            activity("24017", "02-B-001-01")
+        ]
+    );
+    let lines = erp.project_budget_lines("LAUR", "24018").await.unwrap();
+    assert_eq!(
+        lines,
+        [
+            line("24018", "01-A-001-01", "M"),
+            line("24018", "01-A-001-01", "MO"),
+            line("24018", "02-B-001-01", "M"),
+        ]
+    );
+    // Another company's project of the same number is not this one's; an unknown project has
+    // nothing.
+    assert_eq!(erp.project_budget_lines("LAUR", "24019").await.unwrap(), []);
+    assert_eq!(erp.project_activities("OTHR", "24018").await.unwrap(), []);
+    assert_eq!(
+        erp.project_budget_lines("OTHR", "24019")
+            .await
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
 async fn sub_projects_refer_to_their_master(store: ErpStore) {
     store
         .upsert_company(&company("LAUR"), ChangeOrigin::User)
@@ -489,6 +567,7 @@ backend_tests!(
     unique_keys_are_refused,
     validation_names_record_and_field,
     budget_modification_leaves_original,
+    a_project_is_read_on_its_own,
     sub_projects_refer_to_their_master,
     concurrent_writers_get_distinct_sequence_numbers,
 );
