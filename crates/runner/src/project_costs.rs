@@ -254,10 +254,18 @@ impl SyncRunner {
                             let _ = self.line_item_types(batch.procore_project).await;
                         }
                         in_flight.push(async move {
-                        let mut part = Out::new(entity, dry);
-                        let result = self.project_cost_batch(batch_of, &batch, &mut part).await;
-                        (batch, part, result)
-                    });
+                            let mut part = Out::new(entity, dry);
+                            let mut result =
+                                self.project_cost_batch(batch_of, &batch, &mut part).await;
+                            // Each batch records its own outcomes. This loop drives the
+                            // batches only while it waits on them: were it to wait on the
+                            // state database itself, a batch holding the write lock would
+                            // stand still, and the wait would end in "database is locked".
+                            if let Err(e) = part.record(self, batch_of.run_id).await {
+                                result = result.and(Err(e));
+                            }
+                            (batch, part, result)
+                        });
                     }
                     None => batches = None,
                 },
@@ -272,9 +280,6 @@ impl SyncRunner {
                         }
                     };
                     *clean.entry(batch.number).or_insert(true) &= ok;
-                    if let Err(e) = out.flush(self, batch_of.run_id).await {
-                        failure.get_or_insert(e);
-                    }
                     if failure.is_some() {
                         // Dropping the receiver stops the reading side.
                         batches = None;

@@ -201,8 +201,20 @@ impl Out {
         runner: &SyncRunner,
         run_id: Option<RunId>,
     ) -> Result<(), RunnerError> {
+        if self.outcomes.len() >= FLUSH_OUTCOMES {
+            self.record(runner, run_id).await?;
+        }
+        Ok(())
+    }
+
+    /// Records the outcomes gathered so far, however few (a dry run keeps them).
+    pub(crate) async fn record(
+        &mut self,
+        runner: &SyncRunner,
+        run_id: Option<RunId>,
+    ) -> Result<(), RunnerError> {
         if let Some(id) = run_id {
-            if self.outcomes.len() >= FLUSH_OUTCOMES {
+            if !self.outcomes.is_empty() {
                 let outcomes = std::mem::take(&mut self.outcomes);
                 runner.state.add_outcomes(id, &outcomes).await?;
             }
