@@ -138,7 +138,7 @@ impl SyncRunner {
             self.send_cost_batches(&batch_of, batches, &mut clean, &mut out),
         );
         // Every batch sent has its outcomes; a failure of either side stops the entity now.
-        sent?;
+        let total = sent?;
         let Some(high) = read? else {
             return out.finish(self, run_id).await;
         };
@@ -152,7 +152,6 @@ impl SyncRunner {
                 }
             }
         }
-        let total = out.summary.writes() + out.summary.unchanged;
         self.report(entity, Phase::Done, total, Some(total));
         out.finish(self, run_id).await
     }
@@ -227,13 +226,14 @@ impl SyncRunner {
     /// gathering their outcomes into `out` and whether each project's all went through into
     /// `clean`. A batch that fails for good (a lost grant, the state database) stops the
     /// reading; the batches already sent are waited for, so each has its outcomes and bindings.
+    /// How many costs the batches held.
     async fn send_cost_batches(
         &self,
         batch_of: &CostBatches<'_>,
         batches: tokio::sync::mpsc::Receiver<CostBatch>,
         clean: &mut BTreeMap<String, bool>,
         out: &mut Out,
-    ) -> Result<(), RunnerError> {
+    ) -> Result<u64, RunnerError> {
         use futures::StreamExt;
 
         let (entity, dry) = (out.entity, out.dry);
@@ -289,7 +289,7 @@ impl SyncRunner {
                 else => break,
             }
         }
-        failure.map_or(Ok(()), Err)
+        failure.map_or(Ok(done), Err)
     }
 
     /// Sends one batch of a project's costs; whether all went through. A failure of the batch
