@@ -259,41 +259,56 @@ impl SyncRunner {
         }
 
         let total = affected.len() as u64;
-        for (done, number) in affected.iter().enumerate() {
-            let procore_project = bound[number];
-            // The project's activities, all of them: a plan needs the whole list.
-            let planned = async {
-                let activities: Vec<ActivityCode> = self
-                    .erp
-                    .project_activities(&self.company, number)
-                    .await?
-                    .into_iter()
-                    .map(|a| ActivityCode {
-                        code: a.code,
-                        description: a.description,
-                    })
-                    .collect();
-                self.project_cost_codes(&mode, number, procore_project, &activities, &mut out)
-                    .await
-            };
-            let clean = match planned.await {
-                Ok(clean) => clean,
-                Err(e) => {
-                    out.project_failed(self, run_id, number, e).await?;
-                    false
+        let (mode, bound) = (&mode, &bound);
+        self.each_project(
+            &mut out,
+            affected.iter().collect(),
+            |number, mut part| async move {
+                let result = async {
+                    let procore_project = bound[number];
+                    // The project's activities, all of them: a plan needs the whole list.
+                    let planned = async {
+                        let activities: Vec<ActivityCode> = self
+                            .erp
+                            .project_activities(&self.company, number)
+                            .await?
+                            .into_iter()
+                            .map(|a| ActivityCode {
+                                code: a.code,
+                                description: a.description,
+                            })
+                            .collect();
+                        self.project_cost_codes(
+                            mode,
+                            number,
+                            procore_project,
+                            &activities,
+                            &mut part,
+                        )
+                        .await
+                    };
+                    let clean = match planned.await {
+                        Ok(clean) => clean,
+                        Err(e) => {
+                            part.project_failed(self, run_id, number, e).await?;
+                            false
+                        }
+                    };
+                    if clean && run_id.is_some() {
+                        self.state
+                            .advance_cursor(
+                                &self.cost_code_cursor(number),
+                                CursorValue::ChangeSeq(high.0),
+                            )
+                            .await?;
+                    }
+                    part.record(self, run_id).await
                 }
-            };
-            if clean && run_id.is_some() {
-                self.state
-                    .advance_cursor(
-                        &self.cost_code_cursor(number),
-                        CursorValue::ChangeSeq(high.0),
-                    )
-                    .await?;
-            }
-            out.flush(self, run_id).await?;
-            self.report(SPEC.name, Phase::Writing, done as u64 + 1, Some(total));
-        }
+                .await;
+                (part, result)
+            },
+        )
+        .await?;
         self.report(SPEC.name, Phase::Done, total, Some(total));
 
         out.finish(self, run_id).await

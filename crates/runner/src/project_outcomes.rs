@@ -7,6 +7,7 @@ use state::{
 };
 
 use crate::error::RunnerError;
+use crate::progress::Phase;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -82,6 +83,54 @@ impl SyncRunner {
             None => None,
         };
         Ok((key, at))
+    }
+}
+
+/// Projects planned side by side. Most of a project's time is spent waiting for Procore; with
+/// a second one under way the engine plans one while Procore answers the other, so neither
+/// waits for the other. More would only queue at Procore's rate limit.
+pub(crate) const PROJECTS_IN_FLIGHT: usize = 2;
+
+impl SyncRunner {
+    /// Runs `each` for every project, [`PROJECTS_IN_FLIGHT`] at a time, each with an [`Out`]
+    /// of its own that it records before it ends: this loop drives the projects only while it
+    /// waits on them, so were it to wait on the state database itself, a project holding the
+    /// write lock would stand still. Their counts (and a dry run's plan) go into `out`. The
+    /// first failure stops new projects from starting; the ones under way end first.
+    pub(crate) async fn each_project<P, Fut>(
+        &self,
+        out: &mut Out,
+        projects: Vec<P>,
+        each: impl Fn(P, Out) -> Fut,
+    ) -> Result<(), RunnerError>
+    where
+        Fut: std::future::Future<Output = (Out, Result<(), RunnerError>)>,
+    {
+        use futures::StreamExt;
+
+        let total = projects.len() as u64;
+        let mut todo = projects.into_iter();
+        let mut in_flight = futures::stream::FuturesUnordered::new();
+        let mut failure: Option<RunnerError> = None;
+        let mut done = 0u64;
+        loop {
+            while failure.is_none() && in_flight.len() < PROJECTS_IN_FLIGHT {
+                match todo.next() {
+                    Some(project) => in_flight.push(each(project, Out::new(out.entity, out.dry))),
+                    None => break,
+                }
+            }
+            let Some((part, result)) = in_flight.next().await else {
+                break;
+            };
+            out.absorb(part);
+            if let Err(e) = result {
+                failure.get_or_insert(e);
+            }
+            done += 1;
+            self.report(out.entity, Phase::Writing, done, Some(total));
+        }
+        failure.map_or(Ok(()), Err)
     }
 }
 
