@@ -23,14 +23,13 @@ use procore::resources::wbs_codes::WbsCodeBulkItem;
 use rust_decimal::Decimal;
 use serde_json::json;
 use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, RunId,
-    SyncStatus, WrittenSide,
+    CursorKey, Direction as CursorDirection, OutcomeAction, RunId, SyncStatus, WrittenSide,
 };
 
 use crate::cost_codes::{cost_code_mode, WbsSegments};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind_all, Out};
+use crate::project_outcomes::Out;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -299,21 +298,10 @@ impl SyncRunner {
                 self.project_original_budget(number, bound[number], &lines, &types, &map, &mut out)
                     .await
             };
-            let clean = match planned.await {
-                Ok(clean) => clean,
-                Err(e) => {
-                    out.project_failed(self, run_id, number, e).await?;
-                    false
-                }
-            };
-            if clean && run_id.is_some() {
-                self.state
-                    .advance_cursor(
-                        &self.budget_cursor(entity, number),
-                        CursorValue::ChangeSeq(high.0),
-                    )
-                    .await?;
-            }
+            let planned = planned.await;
+            let cursor = self.budget_cursor(entity, number);
+            out.project_done(self, run_id, number, planned, &cursor, high)
+                .await?;
             out.flush(self, run_id).await?;
             self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
         }
@@ -565,23 +553,13 @@ impl SyncRunner {
                 }
             }
         }
-        if !links.is_empty() {
-            let writes: Vec<BindingWrite> = links
-                .iter()
-                .map(|(key, id, amount)| BindingWrite {
-                    pairing: self.pairing,
-                    entity: ORIGINAL.name.to_owned(),
-                    erp_key: key.clone(),
-                    procore_id: *id,
-                    erp_hash: None,
-                    procore_hash: None,
-                    last_synced_values: json!({"original": amount.to_string()}),
-                })
-                .collect();
-            let mut tx = self.state.begin().await?;
-            rebind_all(&mut tx, &writes).await?;
-            tx.commit().await?;
-        }
+        self.link_all(
+            ORIGINAL.name,
+            links
+                .into_iter()
+                .map(|(key, id, amount)| (key, id, json!({ "original": amount.to_string() }))),
+        )
+        .await?;
         Ok(clean)
     }
 

@@ -21,13 +21,13 @@ use procore::resources::cost_codes::{CostCode, CostCodeFilters, CostCodeSyncItem
 use procore::resources::wbs_codes::{WbsCode, WbsCodeFilters};
 use serde_json::json;
 use state::{
-    BindingWrite, CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, PairingId,
-    RunId, StateStore, SyncStatus, WrittenSide,
+    CursorKey, CursorValue, Direction as CursorDirection, OutcomeAction, PairingId, RunId,
+    StateStore, SyncStatus, WrittenSide,
 };
 
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{rebind_all, Out};
+use crate::project_outcomes::Out;
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -287,21 +287,10 @@ impl SyncRunner {
                         )
                         .await
                     };
-                    let clean = match planned.await {
-                        Ok(clean) => clean,
-                        Err(e) => {
-                            part.project_failed(self, run_id, number, e).await?;
-                            false
-                        }
-                    };
-                    if clean && run_id.is_some() {
-                        self.state
-                            .advance_cursor(
-                                &self.cost_code_cursor(number),
-                                CursorValue::ChangeSeq(high.0),
-                            )
-                            .await?;
-                    }
+                    let planned = planned.await;
+                    let cursor = self.cost_code_cursor(number);
+                    part.project_done(self, run_id, number, planned, &cursor, high)
+                        .await?;
                     part.record(self, run_id).await
                 }
                 .await;
@@ -689,23 +678,13 @@ impl SyncRunner {
             }
         }
 
-        if !links.is_empty() {
-            let writes: Vec<BindingWrite> = links
-                .iter()
-                .map(|(key, id, activity)| BindingWrite {
-                    pairing: self.pairing,
-                    entity: SPEC.name.to_owned(),
-                    erp_key: key.clone(),
-                    procore_id: *id,
-                    erp_hash: None,
-                    procore_hash: None,
-                    last_synced_values: json!({"activity": activity}),
-                })
-                .collect();
-            let mut tx = self.state.begin().await?;
-            rebind_all(&mut tx, &writes).await?;
-            tx.commit().await?;
-        }
+        self.link_all(
+            SPEC.name,
+            links
+                .into_iter()
+                .map(|(key, id, activity)| (key, id, json!({ "activity": activity }))),
+        )
+        .await?;
         Ok(clean)
     }
 }

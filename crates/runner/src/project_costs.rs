@@ -19,12 +19,12 @@ use engine::project_costs::{
 use erp::{ChangeSeq, ProjectCost, ProjectCostType};
 use procore::resources::direct_cost_line_items::DirectCostLineItemSyncItem;
 use procore::resources::direct_costs::DirectCostSyncItem;
-use state::{BindingWrite, CursorValue, OutcomeAction, RunId, StateStore, SyncStatus, WrittenSide};
+use state::{CursorValue, OutcomeAction, RunId, StateStore, SyncStatus, WrittenSide};
 
 use crate::cost_codes::{cost_code_mode, MAX_PAGES};
 use crate::error::RunnerError;
 use crate::progress::Phase;
-use crate::project_outcomes::{batch_failed, rebind_all, Out};
+use crate::project_outcomes::{batch_failed, Out};
 use crate::runner::SyncRunner;
 use crate::summary::EntitySummary;
 
@@ -558,15 +558,7 @@ impl SyncRunner {
             }
             return Ok(clean);
         }
-        if !locked.is_empty() {
-            let writes: Vec<BindingWrite> = locked
-                .iter()
-                .map(|(key, id, sent)| self.cost_binding(key, *id, sent))
-                .collect();
-            let mut tx = self.state.begin().await?;
-            rebind_all(&mut tx, &writes).await?;
-            tx.commit().await?;
-        }
+        self.link_costs(locked).await?;
         if pending.is_empty() {
             return Ok(clean);
         }
@@ -699,28 +691,16 @@ impl SyncRunner {
             );
             written.push((p.number, p.original.unwrap_or(id), sent));
         }
-        if !written.is_empty() {
-            let writes: Vec<BindingWrite> = written
-                .iter()
-                .map(|(key, id, sent)| self.cost_binding(key, *id, sent))
-                .collect();
-            let mut tx = self.state.begin().await?;
-            rebind_all(&mut tx, &writes).await?;
-            tx.commit().await?;
-        }
+        self.link_costs(written).await?;
         Ok(clean)
     }
 
-    fn cost_binding(&self, key: &str, procore_id: u64, sent: &Sent) -> BindingWrite {
-        BindingWrite {
-            pairing: self.pairing,
-            entity: PROJECT_COSTS.name.to_owned(),
-            erp_key: key.to_owned(),
-            procore_id,
-            erp_hash: None,
-            procore_hash: None,
-            last_synced_values: serde_json::to_value(sent).unwrap_or_default(),
-        }
+    /// Links costs to their direct costs, each keeping what Procore holds of it (`Sent`).
+    async fn link_costs(&self, costs: Vec<(String, u64, Sent)>) -> Result<(), RunnerError> {
+        let links = costs
+            .into_iter()
+            .map(|(key, id, sent)| (key, id, serde_json::to_value(sent).unwrap_or_default()));
+        self.link_all(PROJECT_COSTS.name, links).await
     }
 
     /// Sends the direct costs (without lines) in one sync action per 1,000; their Procore ids by

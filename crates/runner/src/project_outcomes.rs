@@ -92,6 +92,35 @@ impl SyncRunner {
 pub(crate) const PROJECTS_IN_FLIGHT: usize = 2;
 
 impl SyncRunner {
+    /// Links records of a project-scoped entity in one transaction, each with the values it
+    /// was synchronized with; no hashes, as Procore's side (tree, detail rows, direct costs) is
+    /// read again on every plan. A stale link of either record gives way ([`rebind`]).
+    pub(crate) async fn link_all(
+        &self,
+        entity: &str,
+        links: impl IntoIterator<Item = (String, u64, serde_json::Value)>,
+    ) -> Result<(), RunnerError> {
+        let writes: Vec<BindingWrite> = links
+            .into_iter()
+            .map(|(erp_key, procore_id, values)| BindingWrite {
+                pairing: self.pairing,
+                entity: entity.to_owned(),
+                erp_key,
+                procore_id,
+                erp_hash: None,
+                procore_hash: None,
+                last_synced_values: values,
+            })
+            .collect();
+        if writes.is_empty() {
+            return Ok(());
+        }
+        let mut tx = self.state.begin().await?;
+        rebind_all(&mut tx, &writes).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Runs `each` for every project, [`PROJECTS_IN_FLIGHT`] at a time, each with an [`Out`]
     /// of its own that it records before it ends: this loop drives the projects only while it
     /// waits on them, so were it to wait on the state database itself, a project holding the
@@ -316,6 +345,34 @@ impl Out {
                 runner.state.add_outcomes(id, &outcomes).await?;
             }
             return Err(error);
+        }
+        Ok(())
+    }
+
+    /// Ends one project's plan: a failure is the project's error outcome (a lost grant stops
+    /// the run), and the project's cursor moves to `to` only when everything went through, so
+    /// the next run plans the project again otherwise.
+    pub(crate) async fn project_done(
+        &mut self,
+        runner: &SyncRunner,
+        run_id: Option<RunId>,
+        project: &str,
+        planned: Result<bool, RunnerError>,
+        cursor: &state::CursorKey,
+        to: erp::ChangeSeq,
+    ) -> Result<(), RunnerError> {
+        let clean = match planned {
+            Ok(clean) => clean,
+            Err(e) => {
+                self.project_failed(runner, run_id, project, e).await?;
+                false
+            }
+        };
+        if clean && run_id.is_some() {
+            runner
+                .state
+                .advance_cursor(cursor, state::CursorValue::ChangeSeq(to.0))
+                .await?;
         }
         Ok(())
     }
