@@ -66,6 +66,9 @@ pub struct ScenarioResult {
     pub wall_ms: u64,
     pub records_per_s: f64,
     pub cpu_ms: u64,
+    /// CPU time of the simulator over the scenario (child process only): on one machine the
+    /// two share the cores, so wall time is bounded by their sum over the cores.
+    pub sim_cpu_ms: Option<u64>,
     pub peak_rss_bytes: Option<u64>,
     pub rate_limited_429: u64,
     /// Requests per second the simulator's limits allow over the run (rate-limited only).
@@ -80,6 +83,9 @@ pub struct ScenarioResult {
     pub errors: u64,
     /// Per entity: records written, error outcomes.
     pub entities: BTreeMap<String, [u64; 2]>,
+    /// Per entity, in run order: milliseconds from the previous entity's end (or the run's
+    /// start) to its own, where the run's time goes.
+    pub entity_ms: Vec<(String, u64)>,
 }
 
 /// Everything a benchmark run measured.
@@ -115,6 +121,7 @@ async fn run_scenario(
     limits: Option<&RateLimitConfig>,
 ) -> Result<ScenarioResult, BenchError> {
     let client = world.client(per_record)?;
+    let entity_clock = measure::EntityClock::default();
     let runner = SyncRunner::new(
         std::sync::Arc::new(world.erp.clone()),
         dataset::COMPANY.to_owned(),
@@ -124,14 +131,20 @@ async fn run_scenario(
     )
     .with_options(RunnerOptions {
         per_record,
+        progress: Some(entity_clock.sink()),
         ..RunnerOptions::default()
     });
     measure::reset_peak_rss();
     let cpu = measure::cpu_time();
+    let sim_cpu = world.sim_cpu_time();
     let started = Instant::now();
+    entity_clock.start(started);
     let summary = runner.sync(&[], false).await?;
     let wall = started.elapsed();
     let cpu_ms = (measure::cpu_time().saturating_sub(cpu)).as_millis() as u64;
+    let sim_cpu_ms = sim_cpu
+        .zip(world.sim_cpu_time())
+        .map(|(before, after)| after.saturating_sub(before).as_millis() as u64);
     let peak_rss_bytes = measure::peak_rss();
     let calls: BTreeMap<String, u64> = client
         .call_counts()
@@ -162,6 +175,7 @@ async fn run_scenario(
         wall_ms: wall.as_millis() as u64,
         records_per_s: records as f64 / secs,
         cpu_ms,
+        sim_cpu_ms,
         peak_rss_bytes,
         rate_limited_429: client.rate_limited_count(),
         allowed_rate: limits.map(allowed_rate),
@@ -175,6 +189,7 @@ async fn run_scenario(
             .iter()
             .map(|e| (e.entity.clone(), [e.writes(), e.errors.total()]))
             .collect(),
+        entity_ms: entity_clock.spans(),
     })
 }
 

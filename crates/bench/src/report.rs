@@ -10,7 +10,7 @@ fn mib(bytes: Option<u64>) -> String {
 
 /// The summary table's columns: title, width, left-aligned (text) or right-aligned (figures).
 /// One list for the header and the rows, so the two cannot drift apart.
-const COLUMNS: [(&str, usize, bool); 16] = [
+const COLUMNS: [(&str, usize, bool); 17] = [
     ("scenario", 24, true),
     ("engine", 10, true),
     ("records", 8, false),
@@ -21,6 +21,7 @@ const COLUMNS: [(&str, usize, bool); 16] = [
     ("wall s", 9, false),
     ("rec/s", 9, false),
     ("CPU s", 10, false),
+    ("sim CPU s", 10, false),
     ("RSS MiB", 8, false),
     ("written", 8, false),
     ("429", 5, false),
@@ -78,6 +79,8 @@ pub fn table(report: &BenchReport) -> String {
             format!("{:.2}", s.wall_ms as f64 / 1000.0),
             format!("{:.0}", s.records_per_s),
             format!("{:.2}", s.cpu_ms as f64 / 1000.0),
+            s.sim_cpu_ms
+                .map_or("-".to_owned(), |ms| format!("{:.2}", ms as f64 / 1000.0)),
             mib(s.peak_rss_bytes),
             s.records_written.to_string(),
             s.rate_limited_429.to_string(),
@@ -116,6 +119,12 @@ pub fn table(report: &BenchReport) -> String {
         for (op, n) in &s.calls {
             let _ = writeln!(out, "  {op:<70} {n:>8}");
         }
+        let spans: Vec<String> = s
+            .entity_ms
+            .iter()
+            .map(|(entity, ms)| format!("{entity} {:.2}", *ms as f64 / 1000.0))
+            .collect();
+        let _ = writeln!(out, "  seconds by entity: {}", spans.join(", "));
         for m in &s.minimum.entities {
             let _ = writeln!(
                 out,

@@ -153,6 +153,14 @@ impl World {
         Ok(self.admin.set_rate_limits(limits).await?)
     }
 
+    /// CPU time the simulator has spent so far, when it runs in a child process.
+    pub fn sim_cpu_time(&self) -> Option<std::time::Duration> {
+        match &self.sim {
+            Sim::InProcess(_) => None,
+            Sim::Child(child) => child.id().and_then(crate::measure::cpu_time_of),
+        }
+    }
+
     pub async fn shutdown(self) {
         self.erp.close().await;
         self.state.close().await;

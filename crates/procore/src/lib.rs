@@ -84,5 +84,5 @@ pub use query::{DateRange, ListQuery, Query, TimeRange};
 pub use rate_gate::GateStatus;
 pub use retry::{create_once, RetryPolicy};
 pub use secret::Secret;
-pub use sync::{SyncItem, SyncItemError, SyncOutcome};
+pub use sync::{SyncItem, SyncItemError, SyncOutcome, SyncedKey};
 pub use token_store::{MemoryTokenStore, TokenStore, TokenStoreError};

@@ -3,8 +3,10 @@
 //! they update-or-create; with neither they create.
 
 use serde::de::DeserializeOwned;
+use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use crate::client::{Call, Client, Op, Resend};
 use crate::error::{read_field_map, ErrorKind, FieldError, ProcoreError};
@@ -128,6 +130,35 @@ pub(crate) struct SyncTarget {
     pub resend: Option<Resend>,
 }
 
+/// The body of one sync call: the scope fields and the items, already encoded.
+struct SyncBody<'a> {
+    scope: &'a [(&'static str, Value)],
+    items_key: &'static str,
+    items: Vec<&'a RawValue>,
+}
+
+impl Serialize for SyncBody<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.scope.len() + 1))?;
+        for (name, value) in self.scope {
+            map.serialize_entry(name, value)?;
+        }
+        map.serialize_entry(self.items_key, &self.items)?;
+        map.end()
+    }
+}
+
+/// What a sync action's answer says of a record it wrote, for a caller that needs no more:
+/// its id and `origin_id`. The rest of each record (the show action's whole representation)
+/// is skipped, not decoded.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct SyncedKey {
+    #[serde(deserialize_with = "crate::de::id")]
+    pub id: u64,
+    #[serde(default, deserialize_with = "crate::de::string")]
+    pub origin_id: Option<String>,
+}
+
 #[derive(Deserialize)]
 pub(crate) struct SyncAnswer<T> {
     #[serde(default = "Vec::new")]
@@ -166,9 +197,11 @@ impl Client {
         target: &SyncTarget,
         items: Vec<I>,
     ) -> Result<SyncOutcome<T>, ProcoreError> {
+        // Each item is encoded once, to its JSON text: a batch is then written as it stands
+        // (and again, cheaply, if a 413 splits it), never as a tree of values.
         let mut encoded = Vec::with_capacity(items.len());
         for item in &items {
-            let value = serde_json::to_value(item).map_err(|e| {
+            let value = serde_json::value::to_raw_value(item).map_err(|e| {
                 ProcoreError::new(ErrorKind::Fatal, format!("cannot encode sync item: {e}"))
                     .with_request(target.op.id, "PATCH", target.op.path)
             })?;
@@ -179,16 +212,15 @@ impl Client {
         }
         let mut outcome = SyncOutcome::default();
         // Work list in order; a 413 replaces a batch by its two halves at the front.
-        let mut pending: std::collections::VecDeque<Vec<((bool, bool), Value)>> =
+        let mut pending: std::collections::VecDeque<Vec<((bool, bool), Box<RawValue>)>> =
             batches(encoded, self.config().sync_batch_size).into();
         while let Some(batch) = pending.pop_front() {
             let keys: Vec<(bool, bool)> = batch.iter().map(|(k, _)| *k).collect();
-            let values: Vec<Value> = batch.iter().map(|(_, v)| v.clone()).collect();
-            let mut body = Map::new();
-            for (name, value) in &target.body_scope {
-                body.insert((*name).to_owned(), value.clone());
-            }
-            body.insert(target.items_key.to_owned(), Value::Array(values));
+            let body = SyncBody {
+                scope: &target.body_scope,
+                items_key: target.items_key,
+                items: batch.iter().map(|(_, v)| v.as_ref()).collect(),
+            };
             let call = Call::new(target.op, &target.path_args)
                 .query(target.query.clone())
                 .json(&body)?

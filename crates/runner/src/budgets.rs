@@ -14,7 +14,7 @@ use engine::budget::{
     plan_modifications, plan_original, CostTypeMap, ErpBudget, OriginalStep, ProcoreLine,
 };
 use engine::entity::{Direction, EntitySpec, Scope};
-use erp::{BudgetLine, BudgetModification};
+use erp::{BudgetLine, BudgetModification, ChangeSeq};
 use procore::resources::budget_line_items::{BudgetLineItemInput, BudgetLineItemSyncItem};
 use procore::resources::budget_view_details::BudgetDetailRowFilters;
 use procore::resources::budget_views::BudgetViewFilters;
@@ -292,21 +292,73 @@ impl SyncRunner {
         let types = self.line_item_types(any).await?;
         let map = cost_types(&self.state, &self.company).await?;
         let total = affected.len() as u64;
-        for (n, number) in affected.iter().enumerate() {
-            let planned = async {
-                let lines = self.erp.project_budget_lines(&self.company, number).await?;
-                self.project_original_budget(number, bound[number], &lines, &types, &map, &mut out)
-                    .await
+        let mut projects = affected.iter();
+        // Projects go one at a time until one shows the company's WBS segments (its first new
+        // line, created alone, makes a budget code): two side by side before that would each
+        // create a line alone. The rest go two at a time, each recording its own outcomes.
+        let mut done = 0;
+        while self.cached(|c| c.wbs_segments).is_none() {
+            let Some(number) = projects.next() else {
+                break;
             };
-            let planned = planned.await;
-            let cursor = self.budget_cursor(entity, number);
-            out.project_done(self, run_id, number, planned, &cursor, high)
-                .await?;
+            self.original_budget_of(
+                run_id,
+                number,
+                bound[number],
+                high,
+                (&types, &map),
+                &mut out,
+            )
+            .await?;
             out.flush(self, run_id).await?;
-            self.report(entity, Phase::Writing, n as u64 + 1, Some(total));
+            done += 1;
+            self.report(entity, Phase::Writing, done, Some(total));
         }
+        let (types, map, bound) = (&types, &map, &bound);
+        self.each_project(
+            &mut out,
+            projects.collect(),
+            |number, mut part| async move {
+                let result = async {
+                    self.original_budget_of(
+                        run_id,
+                        number,
+                        bound[number],
+                        high,
+                        (types, map),
+                        &mut part,
+                    )
+                    .await?;
+                    part.record(self, run_id).await
+                }
+                .await;
+                (part, result)
+            },
+        )
+        .await?;
         self.report(entity, Phase::Done, total, Some(total));
         out.finish(self, run_id).await
+    }
+
+    /// One project's original budget, from reading its lines to its cursor.
+    async fn original_budget_of(
+        &self,
+        run_id: Option<RunId>,
+        number: &str,
+        procore_project: u64,
+        high: ChangeSeq,
+        (types, map): (&BTreeMap<String, u64>, &CostTypeMap),
+        out: &mut Out,
+    ) -> Result<(), RunnerError> {
+        let planned = async {
+            let lines = self.erp.project_budget_lines(&self.company, number).await?;
+            self.project_original_budget(number, procore_project, &lines, types, map, out)
+                .await
+        };
+        let planned = planned.await;
+        let cursor = self.budget_cursor(ORIGINAL.name, number);
+        out.project_done(self, run_id, number, planned, &cursor, high)
+            .await
     }
 
     async fn project_original_budget(

@@ -80,7 +80,7 @@ struct Pending {
 /// Procore (its two sync actions); with a second one in flight the engine places and plans the
 /// next batch while Procore writes the first, so neither waits for the other. More would only
 /// queue at Procore's rate limit.
-const COST_BATCHES_IN_FLIGHT: usize = 2;
+const COST_BATCHES_IN_FLIGHT: usize = 3;
 
 /// One project's costs, at most a sync action of them.
 struct CostBatch {
@@ -338,44 +338,43 @@ impl SyncRunner {
             .iter()
             .map(|c| crate::cost_codes::erp_key(number, &c.activity_code))
             .collect();
-        let codes: BTreeMap<String, u64> = self
+        let codes = self
             .state
-            .bindings_by_erp_keys(
+            .procore_ids_by_erp_keys(
                 self.pairing,
                 crate::cost_codes::SPEC.name,
                 &activities.into_iter().collect::<Vec<_>>(),
             )
-            .await?
-            .into_iter()
-            .map(|b| (b.erp_key, b.procore_id))
-            .collect();
+            .await?;
         let parents: BTreeSet<String> = codes
             .keys()
             .filter_map(|k| k.split_once('|').map(|(_, a)| a))
             .filter_map(|a| mode.parent_activity(a))
             .collect();
-        let suppliers: Vec<String> = costs
+        let suppliers: BTreeSet<String> = costs
             .iter()
             .filter_map(|c| c.supplier_code.clone())
             .collect();
-        let vendors: BTreeMap<String, u64> = self
+        let vendors = self
             .state
-            .bindings_by_erp_keys(self.pairing, "suppliers", &suppliers)
-            .await?
-            .into_iter()
-            .map(|b| (b.erp_key, b.procore_id))
-            .collect();
-        let employees: Vec<String> = costs
+            .procore_ids_by_erp_keys(
+                self.pairing,
+                "suppliers",
+                &suppliers.into_iter().collect::<Vec<_>>(),
+            )
+            .await?;
+        let employees: BTreeSet<String> = costs
             .iter()
             .filter_map(|c| c.employee_code.clone())
             .collect();
-        let users: BTreeMap<String, u64> = self
+        let users = self
             .state
-            .bindings_by_erp_keys(self.pairing, "employees", &employees)
-            .await?
-            .into_iter()
-            .map(|b| (b.erp_key, b.procore_id))
-            .collect();
+            .procore_ids_by_erp_keys(
+                self.pairing,
+                "employees",
+                &employees.into_iter().collect::<Vec<_>>(),
+            )
+            .await?;
         let types = self.line_item_types(procore_project).await?;
         let mut placed = Vec::new();
         for c in costs {
@@ -597,7 +596,7 @@ impl SyncRunner {
             match self
                 .procore
                 .direct_cost_line_items(procore_project)
-                .sync(lines)
+                .sync_keys(lines)
                 .await
             {
                 Ok(outcome) => outcome
@@ -728,7 +727,7 @@ impl SyncRunner {
                 ..Default::default()
             })
             .collect();
-        let outcome = costs.sync(items).await?;
+        let outcome = costs.sync_keys(items).await?;
         let mut ids: BTreeMap<String, Result<u64, String>> = BTreeMap::new();
         for e in outcome.entities {
             if let Some(origin) = e.origin_id {

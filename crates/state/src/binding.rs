@@ -4,6 +4,7 @@
 //! binding for the same ERP key or the same Procore id. Check-then-insert in code cannot stop
 //! two workers creating the same supplier at once; a unique index can.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -303,7 +304,7 @@ const WRITE_CHUNK: usize = 250;
 /// another record, or two writes of the chunk naming the same key or id), left untouched for
 /// the caller to settle one by one as [`upsert`] would refuse them.
 async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec<usize>> {
-    use std::collections::{BTreeMap, BTreeSet};
+    use std::collections::BTreeSet;
     let mut checked: BTreeSet<PairingId> = BTreeSet::new();
     // Grouped by (pairing, entity), positions kept.
     let mut groups: BTreeMap<(PairingId, &str), Vec<usize>> = BTreeMap::new();
@@ -376,7 +377,7 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
                 .iter()
                 .map(|&i| to_db_id("Procore id", writes[i].procore_id))
                 .collect::<Result<Vec<_>>>()?;
-            let inserted: Vec<String> = with_conn!(&mut *conn, c => {
+            let inserted = with_conn!(&mut *conn, c => {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO bindings (pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, last_synced_values, synced_at) ",
                 );
@@ -393,17 +394,13 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
                 });
                 // Whatever another writer bound since the lookup is left out, not failed: a
                 // failed statement would end a PostgreSQL transaction.
-                qb.push(" ON CONFLICT DO NOTHING RETURNING erp_key");
-                qb.build_query_scalar().fetch_all(&mut *c).await?
+                qb.push(" ON CONFLICT DO NOTHING");
+                qb.build().execute(&mut *c).await?.rows_affected()
             });
-            if inserted.len() < fresh.len() {
-                let inserted: BTreeSet<&str> = inserted.iter().map(String::as_str).collect();
-                clashes.extend(
-                    fresh
-                        .iter()
-                        .copied()
-                        .filter(|&i| !inserted.contains(writes[i].erp_key.as_str())),
-                );
+            if inserted < fresh.len() as u64 {
+                // Another writer bound some of these since the lookup (rare): all of them are
+                // settled one by one, which is idempotent for the ones that did go in.
+                clashes.extend(fresh.iter().copied());
             }
         }
     }
@@ -438,7 +435,10 @@ impl StateTx {
 
     /// [`upsert_binding`](Self::upsert_binding) for many bindings at once, a few hundred per
     /// statement. The writes that clash with another binding are left untouched and their
-    /// positions returned (in order), for the caller to settle one by one.
+    /// positions returned (in order), for the caller to settle one by one with
+    /// [`upsert_binding`](Self::upsert_binding). Should another writer bind some records of a
+    /// chunk between the lookup and the insert, the whole chunk is returned: settling the ones
+    /// that did go in is idempotent.
     pub async fn upsert_bindings(&mut self, writes: &[BindingWrite]) -> Result<Vec<usize>> {
         upsert_many(&mut self.conn(), writes).await
     }
@@ -525,6 +525,36 @@ impl StateStore {
     ) -> Result<Vec<Binding>> {
         let mut pooled = self.acquire().await?;
         by_erp_keys(&mut pooled.conn(), pairing, entity, erp_keys).await
+    }
+
+    /// The Procore ids many ERP records are bound to (absent keys are simply missing), without
+    /// the rest of their bindings: what placing a record on its dependencies needs, for a
+    /// fraction of the rows' weight.
+    pub async fn procore_ids_by_erp_keys(
+        &self,
+        pairing: PairingId,
+        entity: &str,
+        erp_keys: &[String],
+    ) -> Result<BTreeMap<String, u64>> {
+        let mut pooled = self.acquire().await?;
+        let mut found = BTreeMap::new();
+        for chunk in erp_keys.chunks(LOOKUP_CHUNK) {
+            let rows: Vec<(String, i64)> = with_conn!(&mut pooled.conn(), c => {
+                let mut qb = QueryBuilder::new("SELECT erp_key, procore_id FROM bindings WHERE pairing_id = ");
+                qb.push_bind(pairing.0).push(" AND entity = ").push_bind(entity);
+                qb.push(" AND archived_at IS NULL AND erp_key IN (");
+                let mut list = qb.separated(", ");
+                for key in chunk {
+                    list.push_bind(key);
+                }
+                qb.push(")");
+                qb.build_query_as().fetch_all(&mut *c).await?
+            });
+            for (key, id) in rows {
+                found.insert(key, from_db_id("Procore id", id)?);
+            }
+        }
+        Ok(found)
     }
 
     /// The active bindings of many Procore records (absent ids are simply missing from the result).

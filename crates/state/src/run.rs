@@ -410,11 +410,13 @@ impl StateStore {
         rows.into_iter().map(SyncRun::try_from).collect()
     }
 
-    /// Stores many outcomes of a run, in one transaction, a few hundred rows per statement.
-    /// Returns their ids in input order.
-    pub async fn add_outcomes(&self, run_id: RunId, outcomes: &[NewOutcome]) -> Result<Vec<i64>> {
-        let mut ids = Vec::with_capacity(outcomes.len());
+    /// Stores many outcomes of a run, in one transaction, a few hundred rows per statement; how
+    /// many were stored. No ids come back: a run of a million records would pass a million rows
+    /// back through the driver for nothing (an outcome to amend later, with
+    /// [`StateStore::update_outcome`], is found in the run's report).
+    pub async fn add_outcomes(&self, run_id: RunId, outcomes: &[NewOutcome]) -> Result<u64> {
         let at = now();
+        let mut stored = 0;
         let mut tx = self.begin().await?;
         for chunk in outcomes.chunks(OUTCOME_CHUNK) {
             let procore_ids = chunk
@@ -425,7 +427,7 @@ impl StateStore {
                         .transpose()
                 })
                 .collect::<Result<Vec<_>>>()?;
-            let chunk_ids: Vec<i64> = with_conn!(&mut tx.conn(), c => {
+            stored += with_conn!(&mut tx.conn(), c => {
                 let mut qb = QueryBuilder::new(
                     "INSERT INTO record_outcomes \
                      (run_id, entity, erp_key, procore_id, action, side, status, message, started_at, updated_at) ",
@@ -442,16 +444,11 @@ impl StateStore {
                         .push_bind(at)
                         .push_bind(at);
                 });
-                qb.push(" RETURNING id");
-                qb.build_query_scalar().fetch_all(&mut *c).await?
+                qb.build().execute(&mut *c).await?.rows_affected()
             });
-            ids.extend(chunk_ids);
         }
         tx.commit().await?;
-        // Ids are assigned in VALUES order; neither backend promises RETURNING emits them in that
-        // order, so sort rather than rely on it.
-        ids.sort_unstable();
-        Ok(ids)
+        Ok(stored)
     }
 
     /// Changes one outcome's status and message, e.g. pending → success once the rate limit

@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// The JSON type of one schema node.
 #[derive(Debug, Clone, PartialEq)]
@@ -245,16 +245,25 @@ pub fn path_known(path: &str) -> bool {
 /// contract lists but the record lacks become `null`; fields the record has beyond the contract
 /// are kept (Procore sends more than its schema documents).
 pub fn render(value: &Value, shape: &Shape) -> Value {
-    match shape {
-        Shape::Any => value.clone(),
+    let mut out = value.clone();
+    render_in_place(&mut out, shape);
+    out
+}
+
+/// [`render`] of a value the caller owns: only what the contract types differently is
+/// rewritten, so a record's fields are neither copied nor moved into a new map (rendering is
+/// most of what a sync action of a thousand records costs the simulator).
+pub fn render_in_place(value: &mut Value, shape: &Shape) {
+    let rendered = match shape {
+        Shape::Any | Shape::AnyObject => return,
         Shape::Str(_) => match value {
-            Value::String(_) => value.clone(),
+            Value::String(_) => return,
             Value::Number(n) => Value::String(number_text(n)),
             Value::Bool(b) => Value::String(b.to_string()),
             _ => Value::Null,
         },
         Shape::Int => match value {
-            Value::Number(n) if n.is_i64() || n.is_u64() => value.clone(),
+            Value::Number(n) if n.is_i64() || n.is_u64() => return,
             Value::Number(n) => decimal_of_number(n)
                 .and_then(|d| d.trunc().to_i64())
                 .map_or(Value::Null, Value::from),
@@ -262,47 +271,52 @@ pub fn render(value: &Value, shape: &Shape) -> Value {
             _ => Value::Null,
         },
         Shape::Num => match value {
-            Value::Number(_) => value.clone(),
+            Value::Number(_) => return,
             Value::String(s) => Decimal::from_str(s.trim())
                 .ok()
                 .map_or(Value::Null, decimal_to_number),
             _ => Value::Null,
         },
         Shape::Bool => match value {
-            Value::Bool(_) => value.clone(),
+            Value::Bool(_) => return,
             Value::String(s) if s == "true" => Value::Bool(true),
             Value::String(s) if s == "false" => Value::Bool(false),
             _ => Value::Null,
         },
-        // The published description types many nested scalars as "(nested object)" (a WBS
-        // segment's `id` and `name`, for one): whatever the record holds is what Procore sends.
-        Shape::AnyObject => value.clone(),
         Shape::AnyArray => match value {
-            Value::Array(_) => value.clone(),
+            Value::Array(_) => return,
             _ => Value::Null,
         },
         Shape::Array(inner) => match value {
-            Value::Array(items) => Value::Array(items.iter().map(|v| render(v, inner)).collect()),
+            Value::Array(items) => {
+                for item in items {
+                    render_in_place(item, inner);
+                }
+                return;
+            }
             Value::Null => Value::Array(Vec::new()),
             _ => Value::Null,
         },
+        // The published description types many nested scalars as "(nested object)" (a WBS
+        // segment's `id` and `name`, for one): whatever the record holds is what Procore sends.
         Shape::Object(fields) => match value {
             Value::Object(map) => {
-                let mut out = Map::new();
                 for field in fields {
-                    let v = map.get(&field.name).unwrap_or(&Value::Null);
-                    out.insert(field.name.clone(), render(v, &field.shape));
-                }
-                for (k, v) in map {
-                    if !out.contains_key(k) {
-                        out.insert(k.clone(), v.clone());
+                    match map.get_mut(&field.name) {
+                        Some(v) => render_in_place(v, &field.shape),
+                        None => {
+                            let mut v = Value::Null;
+                            render_in_place(&mut v, &field.shape);
+                            map.insert(field.name.clone(), v);
+                        }
                     }
                 }
-                Value::Object(out)
+                return;
             }
             _ => Value::Null,
         },
-    }
+    };
+    *value = rendered;
 }
 
 /// Exact text of a JSON number (serde_json keeps the shortest round-trip form).

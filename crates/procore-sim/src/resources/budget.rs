@@ -558,13 +558,9 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         .map(|r| super::represent(world, r, show))
         .collect();
     if ctx.op.id.ends_with("BulkCreatePatch") {
-        return Ok(Reply::json(
-            StatusCode::CREATED,
-            contract::render(
-                &json!({"entities": views, "errors": errors}),
-                &ctx.op.response,
-            ),
-        ));
+        let mut answer = super::entities_and_errors(views, errors);
+        contract::render_in_place(&mut answer, &ctx.op.response);
+        return Ok(Reply::json(StatusCode::CREATED, answer));
     }
     match views.into_iter().next() {
         Some(v) => Ok(Reply::json(StatusCode::CREATED, v)),

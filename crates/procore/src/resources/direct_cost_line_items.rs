@@ -460,17 +460,26 @@ impl DirectCostLineItems {
         &self,
         items: Vec<DirectCostLineItemSyncItem>,
     ) -> Result<SyncOutcome<DirectCostLineItem>, ProcoreError> {
-        let query = Query::new();
-        let target = SyncTarget {
+        self.client.sync_items(&self.sync_target(), items).await
+    }
+    /// [`Self::sync`], answering only each written record's id and `origin_id`: for a caller
+    /// that needs no more, a thousand records' representations are skipped, not decoded.
+    pub async fn sync_keys(
+        &self,
+        items: Vec<DirectCostLineItemSyncItem>,
+    ) -> Result<SyncOutcome<crate::SyncedKey>, ProcoreError> {
+        self.client.sync_items(&self.sync_target(), items).await
+    }
+    fn sync_target(&self) -> SyncTarget {
+        SyncTarget {
             op: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_DIRECT_COSTS_LINE_ITEMS_SYNC_PATCH,
             path_args: vec![self.project_id],
-            query,
+            query: Query::new(),
             body_scope: vec![],
             items_key: "updates",
             shape: SyncShape::EntitiesAndErrors,
             resend: None,
-        };
-        self.client.sync_items(&target, items).await
+        }
     }
     /// List Direct Cost Line Items: `GET /rest/v1.0/projects/{project_id}/direct_costs/{direct_cost_id}/line_items` (`RestV10ProjectsProjectIdDirectCostsDirectCostIdLineItemsGet`).
     pub fn list(

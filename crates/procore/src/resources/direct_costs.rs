@@ -755,17 +755,26 @@ impl DirectCosts {
         &self,
         items: Vec<DirectCostSyncItem>,
     ) -> Result<SyncOutcome<DirectCost>, ProcoreError> {
-        let query = Query::new();
-        let target = SyncTarget {
+        self.client.sync_items(&self.sync_target(), items).await
+    }
+    /// [`Self::sync`], answering only each written record's id and `origin_id`: for a caller
+    /// that needs no more, a thousand records' representations are skipped, not decoded.
+    pub async fn sync_keys(
+        &self,
+        items: Vec<DirectCostSyncItem>,
+    ) -> Result<SyncOutcome<crate::SyncedKey>, ProcoreError> {
+        self.client.sync_items(&self.sync_target(), items).await
+    }
+    fn sync_target(&self) -> SyncTarget {
+        SyncTarget {
             op: &crate::ops::REST_V10_PROJECTS_PROJECT_ID_DIRECT_COSTS_SYNC_PATCH,
             path_args: vec![self.project_id],
-            query,
+            query: Query::new(),
             body_scope: vec![],
             items_key: "updates",
             shape: SyncShape::EntitiesAndErrors,
             resend: None,
-        };
-        self.client.sync_items(&target, items).await
+        }
     }
     /// List Direct Cost Items: `GET /rest/v1.1/projects/{project_id}/direct_costs` (`RestV11ProjectsProjectIdDirectCostsGet`).
     pub fn list_v11(&self, filters: &DirectCostV11Filters) -> Pager<DirectCost> {

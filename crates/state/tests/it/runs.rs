@@ -87,8 +87,8 @@ async fn runs_outcomes_and_summary(store: StateStore) {
         OutcomeAction::Update,
         SyncStatus::Pending,
     ));
-    let ids = store.add_outcomes(third.id, &outcomes).await.unwrap();
-    assert_eq!(ids.len(), outcomes.len());
+    let stored = store.add_outcomes(third.id, &outcomes).await.unwrap();
+    assert_eq!(stored, outcomes.len() as u64);
 
     let summary = store.run_summary(third.id).await.unwrap();
     let count = |entity: &str, status, action| {
