@@ -11,6 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use engine::cost_codes::CostCodeMode;
 use engine::entity::{Direction, EntitySpec, Scope};
 use engine::project_costs::{
     plan_cost, sent_of, CostKind, CostStep, NewDirectCost, PayrollDetails, PlacedCost,
@@ -80,7 +81,7 @@ struct Pending {
 /// Procore (its two sync actions); with a second one in flight the engine places and plans the
 /// next batch while Procore writes the first, so neither waits for the other. More would only
 /// queue at Procore's rate limit.
-const COST_BATCHES_IN_FLIGHT: usize = 3;
+const COST_BATCHES_IN_FLIGHT: usize = 4;
 
 /// One project's costs, at most a sync action of them.
 struct CostBatch {
@@ -103,6 +104,8 @@ async fn next_batch(
 struct CostBatches<'a> {
     details: PayrollDetails,
     kinds: &'a ProjectCostTypes,
+    /// Read once for the entity: every batch places its costs on last-level codes.
+    mode: &'a CostCodeMode,
     run_id: Option<RunId>,
 }
 
@@ -126,9 +129,11 @@ impl SyncRunner {
         };
         let details = payroll_details(&self.state, &self.company).await?;
         let kinds = project_cost_types(&self.state, &self.company).await?;
+        let mode = cost_code_mode(&self.state, &self.company).await?;
         let batch_of = CostBatches {
             details,
             kinds: &kinds,
+            mode: &mode,
             run_id,
         };
         let (to_send, batches) = tokio::sync::mpsc::channel(1);
@@ -304,14 +309,7 @@ impl SyncRunner {
         let (number, procore_project, costs) =
             (batch.number.as_str(), batch.procore_project, &batch.costs);
         let clean = match self
-            .project_costs(
-                number,
-                procore_project,
-                costs,
-                batch_of.details,
-                batch_of.kinds,
-                out,
-            )
+            .project_costs(number, procore_project, costs, batch_of, out)
             .await
         {
             Ok(clean) => clean,
@@ -330,10 +328,10 @@ impl SyncRunner {
         number: &str,
         procore_project: u64,
         costs: &[ProjectCost],
-        kinds: &ProjectCostTypes,
+        batch_of: &CostBatches<'_>,
         out: &mut Out,
     ) -> Result<Vec<PlacedCost>, RunnerError> {
-        let mode = cost_code_mode(&self.state, &self.company).await?;
+        let (mode, kinds) = (batch_of.mode, batch_of.kinds);
         let activities: BTreeSet<String> = costs
             .iter()
             .map(|c| crate::cost_codes::erp_key(number, &c.activity_code))
@@ -465,13 +463,13 @@ impl SyncRunner {
         number: &str,
         procore_project: u64,
         costs: &[ProjectCost],
-        details: PayrollDetails,
-        kinds: &ProjectCostTypes,
+        batch_of: &CostBatches<'_>,
         out: &mut Out,
     ) -> Result<bool, RunnerError> {
         let entity = PROJECT_COSTS.name;
+        let details = batch_of.details;
         let placed = self
-            .place_costs(number, procore_project, costs, kinds, out)
+            .place_costs(number, procore_project, costs, batch_of, out)
             .await?;
         let mut clean = placed.len() == costs.len();
         let keys: Vec<String> = placed.iter().map(|c| c.number.clone()).collect();
