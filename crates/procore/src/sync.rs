@@ -130,6 +130,10 @@ pub(crate) struct SyncTarget {
     pub resend: Option<Resend>,
 }
 
+/// One sync item as sent: whether it has an id and an `origin_id` (which decides whether a
+/// lost answer may be sent again), and its JSON text.
+type EncodedItem = ((bool, bool), Box<RawValue>);
+
 /// The body of one sync call: the scope fields and the items, already encoded.
 struct SyncBody<'a> {
     scope: &'a [(&'static str, Value)],
@@ -212,7 +216,7 @@ impl Client {
         }
         let mut outcome = SyncOutcome::default();
         // Work list in order; a 413 replaces a batch by its two halves at the front.
-        let mut pending: std::collections::VecDeque<Vec<((bool, bool), Box<RawValue>)>> =
+        let mut pending: std::collections::VecDeque<Vec<EncodedItem>> =
             batches(encoded, self.config().sync_batch_size).into();
         while let Some(batch) = pending.pop_front() {
             let keys: Vec<(bool, bool)> = batch.iter().map(|(k, _)| *k).collect();

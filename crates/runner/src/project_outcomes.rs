@@ -86,10 +86,12 @@ impl SyncRunner {
     }
 }
 
-/// Projects planned side by side. Most of a project's time is spent waiting for Procore; with
-/// a second one under way the engine plans one while Procore answers the other, so neither
-/// waits for the other. More would only queue at Procore's rate limit.
-pub(crate) const PROJECTS_IN_FLIGHT: usize = 2;
+/// Projects planned side by side. Most of a project's time is spent waiting for Procore (a
+/// project's calls follow one another: a level of cost codes names its parents' ids, budget
+/// lines their budget codes); with others under way the engine plans one while Procore answers
+/// the others, so neither waits for the other. Under Procore's rate limit more would only
+/// queue.
+pub(crate) const PROJECTS_IN_FLIGHT: usize = 4;
 
 impl SyncRunner {
     /// Links records of a project-scoped entity in one transaction, each with the values it

@@ -101,7 +101,8 @@ pub struct RunnerOptions {
     /// Records per write batch (one Procore sync action, one maestro* transaction, one state
     /// transaction).
     pub batch_size: usize,
-    /// maestro* changes read per page.
+    /// maestro* changes read per page: a sync action's worth by default, so a page of
+    /// project costs fills a batch with one statement.
     pub erp_page: u32,
     /// What launched the runs.
     pub trigger: RunTrigger,
@@ -122,7 +123,7 @@ impl Default for RunnerOptions {
             lookback: Duration::minutes(2),
             // Procore's largest sync action: fewer calls under its rate limit.
             batch_size: procore::MAX_SYNC_BATCH,
-            erp_page: 500,
+            erp_page: 1_000,
             trigger: RunTrigger::Cli,
             started_by: None,
             progress: None,

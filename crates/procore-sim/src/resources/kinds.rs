@@ -581,12 +581,27 @@ pub fn view(world: &World, r: &Record) -> Value {
                 "wbs_code".into(),
                 named(world, Kind::WbsCode, r.u64_field("wbs_code_id")),
             );
-            let holder_type = match r.parent_id.and_then(|p| {
-                CONTRACTS
-                    .iter()
-                    .chain([Kind::PrimeContract, Kind::DirectCost].iter())
-                    .find_map(|k| world.get(*k, p))
-            }) {
+            // Ids are unique per kind and kinds have ranges of their own, so at most one kind
+            // holds the parent; a direct cost line's is looked up first.
+            let holders = if r.kind == Kind::DirectCostLineItem {
+                [
+                    Kind::DirectCost,
+                    Kind::PrimeContract,
+                    CONTRACTS[0],
+                    CONTRACTS[1],
+                ]
+            } else {
+                [
+                    CONTRACTS[0],
+                    CONTRACTS[1],
+                    Kind::PrimeContract,
+                    Kind::DirectCost,
+                ]
+            };
+            let holder_type = match r
+                .parent_id
+                .and_then(|p| holders.iter().find_map(|k| world.get(*k, p)))
+            {
                 Some(p) => match p.kind {
                     Kind::WorkOrderContract => "WorkOrderContract",
                     Kind::PurchaseOrderContract => "PurchaseOrderContract",
