@@ -187,10 +187,29 @@ async fn by_erp_keys(
     entity: &str,
     keys: &[String],
 ) -> Result<Vec<Binding>> {
+    let rows: Vec<BindingRow> = rows_by_erp_keys(conn, COLUMNS, pairing, entity, keys).await?;
+    rows_to_bindings(rows)
+}
+
+/// `select` of the active bindings of `entity` whose ERP key is one of `keys`, a few hundred
+/// keys per statement: whole bindings, or only the columns a caller needs.
+async fn rows_by_erp_keys<R>(
+    conn: &mut Conn<'_>,
+    select: &str,
+    pairing: PairingId,
+    entity: &str,
+    keys: &[String],
+) -> Result<Vec<R>>
+where
+    R: for<'r> FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
     let mut found = Vec::with_capacity(keys.len());
     for chunk in keys.chunks(LOOKUP_CHUNK) {
-        let rows: Vec<BindingRow> = with_conn!(&mut *conn, c => {
-            let mut qb = QueryBuilder::new(format!("SELECT {COLUMNS} FROM bindings WHERE pairing_id = "));
+        let rows: Vec<R> = with_conn!(&mut *conn, c => {
+            let mut qb = QueryBuilder::new(format!("SELECT {select} FROM bindings WHERE pairing_id = "));
             qb.push_bind(pairing.0).push(" AND entity = ").push_bind(entity);
             qb.push(" AND archived_at IS NULL AND erp_key IN (");
             let mut list = qb.separated(", ");
@@ -200,7 +219,7 @@ async fn by_erp_keys(
             qb.push(")");
             qb.build_query_as().fetch_all(&mut *c).await?
         });
-        found.extend(rows_to_bindings(rows)?);
+        found.extend(rows);
     }
     Ok(found)
 }
@@ -537,24 +556,17 @@ impl StateStore {
         erp_keys: &[String],
     ) -> Result<BTreeMap<String, u64>> {
         let mut pooled = self.acquire().await?;
-        let mut found = BTreeMap::new();
-        for chunk in erp_keys.chunks(LOOKUP_CHUNK) {
-            let rows: Vec<(String, i64)> = with_conn!(&mut pooled.conn(), c => {
-                let mut qb = QueryBuilder::new("SELECT erp_key, procore_id FROM bindings WHERE pairing_id = ");
-                qb.push_bind(pairing.0).push(" AND entity = ").push_bind(entity);
-                qb.push(" AND archived_at IS NULL AND erp_key IN (");
-                let mut list = qb.separated(", ");
-                for key in chunk {
-                    list.push_bind(key);
-                }
-                qb.push(")");
-                qb.build_query_as().fetch_all(&mut *c).await?
-            });
-            for (key, id) in rows {
-                found.insert(key, from_db_id("Procore id", id)?);
-            }
-        }
-        Ok(found)
+        let rows: Vec<(String, i64)> = rows_by_erp_keys(
+            &mut pooled.conn(),
+            "erp_key, procore_id",
+            pairing,
+            entity,
+            erp_keys,
+        )
+        .await?;
+        rows.into_iter()
+            .map(|(key, id)| Ok((key, from_db_id("Procore id", id)?)))
+            .collect()
     }
 
     /// The active bindings of many Procore records (absent ids are simply missing from the result).
