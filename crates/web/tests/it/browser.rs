@@ -179,6 +179,25 @@ impl Driver {
             .await;
     }
 
+    /// Clicks `css`, a button that submits a form, and waits (bounded) until the answer's page
+    /// has replaced this one: the old page may show the same flash as the one awaited next.
+    async fn submit(&self, css: &str) {
+        self.call(
+            "POST",
+            "/execute/sync",
+            json!({"script": "document.documentElement.dataset.submitted = '1';", "args": []}),
+        )
+        .await;
+        self.click(css).await;
+        for _ in 0..100 {
+            if self.try_find("html[data-submitted]").await.is_none() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{css} never loaded a new page on {}", self.url().await)
+    }
+
     /// Waits (bounded) until the element `css` shows `needle`, across page loads.
     async fn wait_text(&self, css: &str, needle: &str) {
         let mut last = String::new();
@@ -220,7 +239,7 @@ impl Driver {
         self.wait_text("h1", "Procore Company").await;
         self.click(&format!("input[name=procore_company][value='{company}']"))
             .await;
-        self.click("form[action='/c/TEST/auth/company'] button[type=submit]")
+        self.submit("form[action='/c/TEST/auth/company'] button[type=submit]")
             .await;
     }
 
@@ -265,7 +284,7 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
         .await;
     driver.fill("input[name=password]", PASSWORD).await;
     driver.click("select[name=language] option[value=en]").await;
-    driver.click("button[type=submit]").await;
+    driver.submit("button[type=submit]").await;
     assert!(
         driver.url().await.contains("/login"),
         "{}",
@@ -275,7 +294,7 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
     // Sign in (the Secure, SameSite=Strict cookies work on the loopback address).
     driver.fill("input[name=username]", "admin").await;
     driver.fill("input[name=password]", PASSWORD).await;
-    driver.click("button[type=submit]").await;
+    driver.submit("button[type=submit]").await;
     // Two companies: the list, then one.
     driver.click("a[href='/c/TEST/manager']").await;
     driver.wait_text("h1", "Synchronization Manager").await;
@@ -283,7 +302,7 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
     // The Orders tab: stock orders, saved through a CSRF-protected form.
     driver.click("nav.tabs a[href='/c/TEST/orders']").await;
     driver.click("input[value=stock]").await;
-    driver.click("main button[type=submit]").await;
+    driver.submit("main button[type=submit]").await;
     driver.wait_text("p.flash.ok", "Saved").await;
     assert_eq!(
         runner::commitments::orders_target(h.state(), "TEST")
@@ -300,7 +319,7 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
         .fill("input[name=client_secret]", "app-secret-value")
         .await;
     driver
-        .click("form[action='/c/TEST/auth'] button[type=submit]")
+        .submit("form[action='/c/TEST/auth'] button[type=submit]")
         .await;
     driver
         .wait_text("p.flash.error", "only paired with a sandbox")
@@ -310,7 +329,7 @@ async fn a_new_user_sets_up_signs_in_and_configures_in_a_real_browser() {
         .fill("input[name=client_secret]", "app-secret-value")
         .await;
     driver
-        .click("form[action='/c/TEST/auth'] button[type=submit]")
+        .submit("form[action='/c/TEST/auth'] button[type=submit]")
         .await;
     driver.wait_text("p.flash.ok", "Saved").await;
 
@@ -432,7 +451,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver.goto(&format!("{origin}/login")).await;
     driver.fill("input[name=username]", "admin").await;
     driver.fill("input[name=password]", PASSWORD).await;
-    driver.click("button[type=submit]").await;
+    driver.submit("button[type=submit]").await;
     driver.click("a[href='/c/TEST/manager']").await;
 
     // Authentication tab: the developer-sandbox preset (served here by the simulator, as
@@ -453,7 +472,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
         .fill("input[name=client_secret]", seed::CLIENT_SECRET)
         .await;
     driver
-        .click("form[action='/c/TEST/auth'] button[type=submit]")
+        .submit("form[action='/c/TEST/auth'] button[type=submit]")
         .await;
     driver.wait_text("p.flash.ok", "Saved").await;
     driver.connect_to_procore(seed::COMPANY_ID).await;
@@ -473,7 +492,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
             driver.click(&format!("#on_{}", spec.name)).await;
         }
     }
-    driver.click("main button[type=submit]").await;
+    driver.submit("main button[type=submit]").await;
     driver.wait_text("p.flash.ok", "Saved").await;
     assert_eq!(
         runner::enabled::enabled_entities(h.state(), "TEST")
@@ -542,7 +561,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver
         .wait_text("#conflicts", "Béton Laurentien ltée")
         .await;
-    driver.click("#conflicts button[value=erp]").await;
+    driver.submit("#conflicts button[value=erp]").await;
     driver.wait_text("p.flash.ok", "Saved").await;
     driver.click("nav.tabs a[href='/c/TEST/manager']").await;
     driver.click("#run-form button").await;
@@ -576,7 +595,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver
         .fill("#unlink-form input[name=erp_key]", "F0042")
         .await;
-    driver.click("#unlink-form button").await;
+    driver.submit("#unlink-form button").await;
     driver.wait_text("p.flash.ok", "Saved").await;
     assert!(h
         .state()
@@ -591,7 +610,7 @@ async fn a_user_connects_runs_retries_and_resolves_a_conflict_in_a_real_browser(
     driver
         .fill("#link-form input[name=procore_id]", &vendor.to_string())
         .await;
-    driver.click("#link-form button").await;
+    driver.submit("#link-form button").await;
     driver.wait_text("p.flash.ok", "Saved").await;
     let relinked = h
         .state()
