@@ -1,6 +1,6 @@
 //! Procore's two request budgets: an hourly window and a 10-second spike window, per access
 //! token (client-credentials tokens get one bucket per company). The headers describe the
-//! window closest to exhaustion; requests refused with 429 still count.
+//! window with fewer requests left; requests refused with 429 still count.
 
 use std::collections::BTreeMap;
 
@@ -72,11 +72,13 @@ impl RateLimiter {
                     s
                 }
             }
+            // The limit the app would exceed first: the one with fewer requests left, so the
+            // spike window is reported until the hourly one is nearly spent (Procore: "in most
+            // cases, the spike limit is reported until you are very close to exhausting the
+            // hourly limit"). On a tie, the one that resets later: waiting for the other would
+            // only meet the first one's 429.
             (false, false) => {
-                // Closest to exhaustion, as a fraction of the limit.
-                let hf = u64::from(h.remaining) * u64::from(s.limit.max(1));
-                let sf = u64::from(s.remaining) * u64::from(h.limit.max(1));
-                if hf < sf {
+                if h.remaining < s.remaining || (h.remaining == s.remaining && h.reset >= s.reset) {
                     h
                 } else {
                     s
@@ -139,5 +141,40 @@ mod tests {
         assert_eq!(later.limit, 5);
         assert_eq!(later.remaining, 0);
         assert!(limiter.hit("t", 2_200, &c).exhausted);
+    }
+
+    #[test]
+    fn the_window_with_fewer_requests_left_is_described() {
+        let mut limiter = RateLimiter::default();
+        let c = RateLimitConfig {
+            enabled: true,
+            hourly_limit: 100,
+            hourly_window: Duration::from_secs(1_000),
+            spike_limit: 10,
+            spike_window: Duration::from_secs(10),
+        };
+        // 87 requests over nine spike windows, then 4 in a fresh one.
+        for window in 0..9 {
+            for _ in 0..(if window < 8 { 10 } else { 7 }) {
+                limiter.hit("t", 1_000 + window * 10_000, &c);
+            }
+        }
+        for _ in 0..4 {
+            limiter.hit("t", 91_000, &c);
+        }
+        // Spike: 5 of 10 left (half its limit); hourly: 8 of 100 left (8 %). The spike window
+        // is the one the next burst would exceed first.
+        let d = limiter.hit("t", 91_000, &c);
+        assert_eq!((d.limit, d.remaining), (10, 5));
+        assert!(!d.exhausted);
+        // Three more: 2 left in the spike window, 5 hourly: still the spike one.
+        for _ in 0..2 {
+            limiter.hit("t", 91_000, &c);
+        }
+        let d = limiter.hit("t", 91_000, &c);
+        assert_eq!((d.limit, d.remaining), (10, 2));
+        // A fresh spike window (9 left) while the hourly one has 4 left: the hourly one.
+        let d = limiter.hit("t", 101_000, &c);
+        assert_eq!((d.limit, d.remaining), (100, 4));
     }
 }

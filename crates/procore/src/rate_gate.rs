@@ -1,7 +1,7 @@
 //! Pacing against Procore's rate limits (facts §3.3).
 //!
 //! Every answer carries `X-Rate-Limit-Limit`, `-Remaining` and `-Reset` (unix seconds) for
-//! whichever window (hourly or 10-second spike) is closest to exhaustion. The gate keeps a local
+//! whichever window (hourly or 10-second spike) the app would exceed first. The gate keeps a local
 //! budget: the last `Remaining` minus the requests still in flight (the server may not have
 //! counted them yet), minus what was started since. While the budget lasts requests go out
 //! concurrently with no delay; at zero the gate closes until `Reset`. A 429 or a 503 with
@@ -126,10 +126,13 @@ impl GateState {
         }
         if let Some((reset, _)) = self.window_reset {
             if reset <= now {
-                // A new window: the whole limit, less what is still in the air.
+                // A new window, but only for the window the headers described: the other one
+                // (hourly or spike) may be nearly spent, and a burst sized to this one's limit
+                // would draw 429s from it. One request goes out and its answer, describing
+                // whichever is now closer to exhaustion, sets the budget.
                 self.window_reset = None;
                 self.last_remaining = None;
-                self.budget = self.limit.map(|l| l.saturating_sub(self.in_flight));
+                self.budget = self.limit.map(|l| l.saturating_sub(self.in_flight).min(1));
             }
         }
         if let Some((until, utc)) = self.paused_until {
@@ -385,11 +388,42 @@ mod tests {
             other => panic!("expected to wait, got {other:?}"),
         }
         assert_eq!(s.status(now), GateStatus::PausedUntil(reset));
-        // After the reset the whole limit is available again, less what is in flight (5).
+        // After the reset one request probes the other window before more go out.
         let later = now + Duration::from_secs(11);
         assert_eq!(s.decide(later), Decision::Go);
-        assert_eq!(s.budget, Some(25 - 5 - 1));
         assert_eq!(s.status(later), GateStatus::Open);
+        assert_eq!(s.decide(later), Decision::WaitForAnswer);
+        // Its answer: 19 left in the window with fewer left now, 5 still in flight.
+        let later_utc = utc + chrono::Duration::seconds(11);
+        s.finish(
+            later,
+            later_utc,
+            info(25, 19, later_utc + chrono::Duration::seconds(10)),
+        );
+        assert_eq!(s.budget, Some(19 - 5));
+        assert_eq!(s.decide(later), Decision::Go);
+    }
+
+    #[test]
+    fn after_a_reset_the_other_window_is_probed_not_burst() {
+        // The spike window's headers came last; it resets while the hourly one has 2 left.
+        let mut s = GateState::default();
+        let now = Instant::now();
+        let utc = Utc::now();
+        s.answered = true;
+        s.decide(now);
+        s.finish(now, utc, info(25, 0, utc + chrono::Duration::seconds(1)));
+        let later = now + Duration::from_secs(2);
+        let later_utc = utc + chrono::Duration::seconds(2);
+        assert_eq!(s.decide(later), Decision::Go);
+        assert_eq!(s.decide(later), Decision::WaitForAnswer, "no burst of 25");
+        s.finish(
+            later,
+            later_utc,
+            info(100, 1, later_utc + chrono::Duration::seconds(50)),
+        );
+        assert_eq!(s.decide(later), Decision::Go);
+        assert!(matches!(s.decide(later), Decision::WaitUntil(..)));
     }
 
     #[test]

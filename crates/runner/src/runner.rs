@@ -91,6 +91,9 @@ fn chosen(entities: &[&str]) -> Result<Vec<&'static EntitySpec>, RunnerError> {
 const COMPANY_PARTITION: &str = "company";
 /// Upper bound on maestro* change pages read for one entity in one run.
 const MAX_ERP_PAGES: u32 = 10_000;
+/// Outcomes recorded while Procore's pages are read are written to the state store once this
+/// many wait, so however long the list, the ones waiting stay few.
+const OUTCOMES_HELD: usize = 2_000;
 
 /// Tuning of a runner.
 #[derive(Debug, Clone)]
@@ -525,27 +528,55 @@ impl SyncRunner {
         let reading = |done: u64, total: Option<u64>| {
             self.report(name, Phase::ReadingProcore, done, total);
         };
-        let procore_changed = E::list(&self.procore, range, &reading).await?;
 
         let mut snap = Snapshot::<E>::default();
-        for record in &procore_changed.unreadable {
-            if let Some(id) = record.id {
-                snap.invalid.insert(id);
-            }
-            out.unreadable_procore(record);
-        }
         for record in erp_changed {
             if let Err(message) = snap.add_erp(record) {
                 out.invalid_erp(message);
             }
         }
-        for record in procore_changed.records {
-            if let Err(message) = snap.add_procore(record) {
-                out.invalid_procore(message);
+        // Records a person holds are planned whatever Procore shows: an open conflict, a
+        // resolution to write, a link made by hand and never compared.
+        let open = self.open_conflicts(name).await?;
+        let resolutions = self.state.resolutions_to_apply(self.pairing, name).await?;
+        let unsettled = self.state.unsettled_bindings(self.pairing, name).await?;
+        let held: BTreeSet<&str> = open
+            .keys()
+            .map(String::as_str)
+            .chain(resolutions.iter().map(|c| c.erp_key.as_str()))
+            .chain(unsettled.iter().map(|b| b.erp_key.as_str()))
+            .collect();
+        let first_link = first_link(&self.state, &self.company, name).await?;
+
+        // Procore's side a page at a time, keeping only what may need a write: however many
+        // records changed (the previous run's writes read back), memory holds a page of them.
+        let mut pages = E::pages(&self.procore, range);
+        while let Some(page) = pages.next_page(&reading).await? {
+            let mut fresh = Snapshot::<E>::default();
+            for record in &page.unreadable {
+                if let Some(id) = record.id {
+                    snap.invalid.insert(id);
+                }
+                out.unreadable_procore(record);
+            }
+            for record in page.records {
+                if let Err(message) = fresh.add_procore(record) {
+                    out.invalid_procore(message);
+                }
+            }
+            self.leave_siblings_records::<E>(&mut fresh).await?;
+            if !self.options.per_record {
+                self.leave_agreed(&mut fresh, &snap, &held, first_link, &mut out)
+                    .await?;
+            }
+            snap.absorb(fresh);
+            if let Some(id) = run_id {
+                if out.pending.len() >= OUTCOMES_HELD {
+                    let pending = std::mem::take(&mut out.pending);
+                    self.state.add_outcomes(id, &pending).await?;
+                }
             }
         }
-
-        self.leave_siblings_records::<E>(&mut snap).await?;
 
         // The links touching them.
         let mut bindings = self.bindings(name, &snap).await?;
@@ -575,21 +606,26 @@ impl SyncRunner {
             .iter()
             .any(|k| snap.erp[k].planned.excluded.is_none());
         if creates_in_procore && range.is_some() {
-            for record in E::list(&self.procore, None, &reading).await?.records {
-                let id = E::procore_id(&record);
-                if !snap.procore.contains_key(&id) && !snap.invalid.contains(&id) {
-                    procore_pool.insert(id, record);
+            // Page by page, keeping the unbound records only.
+            let mut all = E::pages(&self.procore, None);
+            while let Some(page) = all.next_page(&reading).await? {
+                let mut unbound: BTreeMap<u64, E::Procore> = page
+                    .records
+                    .into_iter()
+                    .map(|record| (E::procore_id(&record), record))
+                    .filter(|(id, _)| !snap.procore.contains_key(id) && !snap.invalid.contains(id))
+                    .collect();
+                let ids: Vec<u64> = unbound.keys().copied().collect();
+                for entity in std::iter::once(name).chain(E::SHARES_PROCORE_WITH.iter().copied()) {
+                    for b in self
+                        .state
+                        .bindings_by_procore_ids(self.pairing, entity, &ids)
+                        .await?
+                    {
+                        unbound.remove(&b.procore_id);
+                    }
                 }
-            }
-            let ids: Vec<u64> = procore_pool.keys().copied().collect();
-            for entity in std::iter::once(name).chain(E::SHARES_PROCORE_WITH.iter().copied()) {
-                for b in self
-                    .state
-                    .bindings_by_procore_ids(self.pairing, entity, &ids)
-                    .await?
-                {
-                    procore_pool.remove(&b.procore_id);
-                }
+                procore_pool.extend(unbound);
             }
         }
         if !unbound_procore.is_empty() && erp_since.is_some() {
@@ -636,8 +672,6 @@ impl SyncRunner {
         // absent side for the agreed values, which the conflicting field does not have. So is
         // one whose conflict a user resolved, wherever its cursor is: the chosen side is
         // written now.
-        let open = self.open_conflicts(name).await?;
-        let resolutions = self.state.resolutions_to_apply(self.pairing, name).await?;
         if !resolutions.is_empty() {
             let keys: Vec<String> = resolutions.iter().map(|c| c.erp_key.clone()).collect();
             let found = self.bindings_of(name, &keys, &[]).await?;
@@ -646,7 +680,6 @@ impl SyncRunner {
             }
         }
         // Links made without a sync (`mpsync link`) are compared at the first sync after.
-        let unsettled = self.state.unsettled_bindings(self.pairing, name).await?;
         let mut compare_keys: BTreeSet<String> =
             resolutions.iter().map(|c| c.erp_key.clone()).collect();
         for b in unsettled {
@@ -689,7 +722,6 @@ impl SyncRunner {
 
         // Plan; a fresh link missing one side is fetched and planned again.
         let bounds: Vec<Bound> = bindings.values().cloned().collect();
-        let first_link = first_link(&self.state, &self.company, name).await?;
         let mut the_plan = plan_with(
             &spec,
             snap.planned_erp(),
@@ -808,6 +840,63 @@ impl SyncRunner {
                         b.procore_id, b.erp_key
                     ));
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes out of `page` the bound records Procore shows as both sides last agreed, whose
+    /// maestro* side did not change (`changed` holds what did) and that no person holds: the
+    /// plan would leave each unchanged, so each is recorded so now. The next read after a run
+    /// brings back every record it wrote (their `updated_at` follows its start); the ones
+    /// nobody touched since stop here instead of being held to the end of the entity.
+    async fn leave_agreed<E: SyncEntity>(
+        &self,
+        page: &mut Snapshot<E>,
+        changed: &Snapshot<E>,
+        held: &BTreeSet<&str>,
+        first_link: FirstLink,
+        out: &mut Recorder,
+    ) -> Result<(), RunnerError> {
+        let ids: Vec<u64> = page
+            .procore
+            .iter()
+            .filter(|(id, side)| {
+                side.planned.excluded.is_none() && !changed.procore.contains_key(id)
+            })
+            .map(|(id, _)| *id)
+            .collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        // Only a record already stamped with its maestro* key: an unstamped one is sent its
+        // stamp by the plan.
+        let bounds: Vec<Bound> = self
+            .bindings_of(E::SPEC.name, &[], &ids)
+            .await?
+            .into_values()
+            .filter(|b| {
+                b.base.is_some()
+                    && !changed.erp.contains_key(&b.erp_key)
+                    && !changed.invalid_erp.contains(&b.erp_key)
+                    && !held.contains(b.erp_key.as_str())
+                    && page.origin_id(b.procore_id) == Some(E::origin_id_for(&b.erp_key).as_str())
+            })
+            .collect();
+        if bounds.is_empty() {
+            return Ok(());
+        }
+        let records = bounds
+            .iter()
+            .map(|b| page.procore[&b.procore_id].planned.clone())
+            .collect();
+        // The planner decides, with no maestro* side (unchanged since its cursor).
+        let plan = plan_with(&E::SPEC, Vec::new(), records, &bounds, first_link);
+        for step in &plan.steps {
+            if let Step::Unchanged { procore_id, .. } = step {
+                out.step(step, &StepResult::default(), page);
+                page.procore.remove(procore_id);
+                page.procore_raw.remove(procore_id);
             }
         }
         Ok(())
@@ -1547,6 +1636,13 @@ impl<E: SyncEntity> Snapshot<E> {
                 Err((id, message))
             }
         }
+    }
+
+    /// Takes in the Procore records of `page`, read after the ones held.
+    fn absorb(&mut self, page: Snapshot<E>) {
+        self.procore.extend(page.procore);
+        self.procore_raw.extend(page.procore_raw);
+        self.invalid.extend(page.invalid);
     }
 
     fn planned_erp(&self) -> Vec<engine::plan::ErpRecord> {

@@ -23,9 +23,9 @@ use procore::resources::vendors::{Vendor, VendorSyncItem};
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 
 use super::directory::{self, Contact, Role, CUSTOMER_KEYWORDS, CUSTOMER_ORIGIN_PREFIX};
-use super::suppliers::list_vendors;
+use super::suppliers::vendor_pages;
+use super::Pages;
 use super::{ErpSide, ProcoreSide, SyncEntity};
-use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "customers",
@@ -214,12 +214,8 @@ impl SyncEntity for Customers {
         origin_for(code)
     }
 
-    async fn list(
-        client: &Client,
-        range: Option<TimeRange>,
-        progress: PageProgress<'_>,
-    ) -> Result<super::Listed<Vendor>, ProcoreError> {
-        list_vendors(client, range, progress).await
+    fn pages(client: &Client, range: Option<TimeRange>) -> Pages<Vendor> {
+        vendor_pages(client, range)
     }
 
     async fn get(client: &Client, id: u64) -> Result<Vendor, ProcoreError> {

@@ -15,8 +15,8 @@ use procore::resources::company_users::{CompanyUser, CompanyUserFilters, Company
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 use serde_json::Value;
 
+use super::Pages;
 use super::{procore_text, ErpSide, ProcoreSide, SyncEntity};
-use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "employees",
@@ -172,16 +172,12 @@ impl SyncEntity for Employees {
         sync_item(id, origin_id, fields)
     }
 
-    async fn list(
-        client: &Client,
-        range: Option<TimeRange>,
-        progress: PageProgress<'_>,
-    ) -> Result<super::Listed<CompanyUser>, ProcoreError> {
+    fn pages(client: &Client, range: Option<TimeRange>) -> Pages<CompanyUser> {
         let filters = CompanyUserFilters {
             updated_at: range,
             ..CompanyUserFilters::default()
         };
-        super::collect_listed(client.company_users().list(&filters), 0, progress).await
+        Pages::of(client.company_users().list(&filters))
     }
 
     async fn get(client: &Client, id: u64) -> Result<CompanyUser, ProcoreError> {

@@ -2,6 +2,8 @@
 //! maestro* record, the canonical [`Fields`] and the Procore record, and the few Procore calls
 //! the runner needs (list changed, get one, sync a batch).
 
+use std::collections::{BTreeSet, VecDeque};
+
 use async_trait::async_trait;
 use engine::entity::EntitySpec;
 use engine::fields::Fields;
@@ -66,7 +68,7 @@ pub trait SyncEntity: Send + Sync + 'static {
     /// The maestro* record.
     type Erp: erp::ErpRecord<Key = String>;
     /// The Procore record.
-    type Procore: Clone + Send + Sync + 'static;
+    type Procore: Clone + DeserializeOwned + Send + Sync + 'static;
     /// One item of the Procore sync action.
     type Item: Send + 'static;
 
@@ -98,13 +100,16 @@ pub trait SyncEntity: Send + Sync + 'static {
     /// A sync item writing `fields` (all or only the changed ones) to Procore.
     fn procore_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> Self::Item;
 
-    /// Procore records updated within `range`, every record when `None`, telling `progress`
-    /// after each page.
+    /// Procore records updated within `range`, every record when `None`, page by page.
+    fn pages(client: &Client, range: Option<TimeRange>) -> Pages<Self::Procore>;
+    /// Every record of [`SyncEntity::pages`] at once, telling `progress` after each page.
     async fn list(
         client: &Client,
         range: Option<TimeRange>,
         progress: PageProgress<'_>,
-    ) -> Result<Listed<Self::Procore>, ProcoreError>;
+    ) -> Result<Listed<Self::Procore>, ProcoreError> {
+        Self::pages(client, range).collect(progress).await
+    }
     async fn get(client: &Client, id: u64) -> Result<Self::Procore, ProcoreError>;
     async fn sync(
         client: &Client,
@@ -126,28 +131,96 @@ pub struct Listed<T> {
     pub unreadable: Vec<UnreadableRecord>,
 }
 
-/// Every item of `pager` as [`collect`] reads them, with the unreadable ones set aside instead
-/// of failing the list.
-pub(crate) async fn collect_listed<T: DeserializeOwned>(
+/// A Procore list read a page at a time, or several lists one after the other (the vendors,
+/// then the inactive vendors), so that a reader can keep only what it needs of each page
+/// instead of holding the whole list. Unreadable records are set aside, each reported once.
+pub struct Pages<T> {
+    lists: VecDeque<Listing<T>>,
+    /// Items (records and unreadable ones) of the lists already read to their end.
+    before: u64,
+    /// Items of the list being read.
+    current: u64,
+    /// Ids of the unreadable records handed out: one listed twice is reported once.
+    reported: BTreeSet<u64>,
+}
+
+/// Keeps a record of its list: a window applied to a list that takes no date filter.
+pub type Keep<T> = Box<dyn Fn(&T) -> bool + Send + Sync>;
+
+struct Listing<T> {
     pager: Pager<T>,
-    already: u64,
-    progress: PageProgress<'_>,
-) -> Result<Listed<T>, ProcoreError> {
-    let mut pager = pager.keep_unreadable();
-    let mut records = Vec::new();
-    let mut unreadable = Vec::new();
-    while let Some(page) = pager.next_page().await? {
-        records.extend(page);
-        unreadable.extend(pager.take_unreadable());
-        progress(
-            already + (records.len() + unreadable.len()) as u64,
-            pager.total().map(|t| t + already),
-        );
+    keep: Option<Keep<T>>,
+}
+
+impl<T: DeserializeOwned> Pages<T> {
+    /// The pages of `pager`.
+    pub fn of(pager: Pager<T>) -> Self {
+        Pages {
+            lists: VecDeque::new(),
+            before: 0,
+            current: 0,
+            reported: BTreeSet::new(),
+        }
+        .then(pager, None)
     }
-    Ok(Listed {
-        records,
-        unreadable,
-    })
+
+    /// The pages of `pager` after these, with only the records `keep` keeps when given.
+    pub fn then(mut self, pager: Pager<T>, keep: Option<Keep<T>>) -> Self {
+        self.lists.push_back(Listing {
+            pager: pager.keep_unreadable(),
+            keep,
+        });
+        self
+    }
+
+    /// The next page (possibly empty once `keep` applied), `None` after the last one; tells
+    /// `progress` how many items were read, out of how many once Procore announced it.
+    pub async fn next_page(
+        &mut self,
+        progress: PageProgress<'_>,
+    ) -> Result<Option<Listed<T>>, ProcoreError> {
+        while let Some(listing) = self.lists.front_mut() {
+            let Some(records) = listing.pager.next_page().await? else {
+                self.before += self.current;
+                self.current = 0;
+                self.lists.pop_front();
+                continue;
+            };
+            let unreadable = listing.pager.take_unreadable();
+            self.current += (records.len() + unreadable.len()) as u64;
+            progress(
+                self.before + self.current,
+                listing.pager.total().map(|t| t + self.before),
+            );
+            let records = match &listing.keep {
+                Some(keep) => records.into_iter().filter(|r| keep(r)).collect(),
+                None => records,
+            };
+            let reported = &mut self.reported;
+            let unreadable = unreadable
+                .into_iter()
+                .filter(|u| u.id.is_none_or(|id| reported.insert(id)))
+                .collect();
+            return Ok(Some(Listed {
+                records,
+                unreadable,
+            }));
+        }
+        Ok(None)
+    }
+
+    /// Every page at once.
+    pub async fn collect(mut self, progress: PageProgress<'_>) -> Result<Listed<T>, ProcoreError> {
+        let mut all = Listed {
+            records: Vec::new(),
+            unreadable: Vec::new(),
+        };
+        while let Some(page) = self.next_page(progress).await? {
+            all.records.extend(page.records);
+            all.unreadable.extend(page.unreadable);
+        }
+        Ok(all)
+    }
 }
 
 /// Every item of `pager`, telling `progress` after each page; `already` items were read before

@@ -15,8 +15,8 @@ use erp::{EntityStore, ErpConnector, Project};
 use procore::resources::projects::{Project as ProcoreProject, ProjectFilters, ProjectSyncItem};
 use procore::{Client, ProcoreError, SyncOutcome, TimeRange};
 
+use super::Pages;
 use super::{cut, procore_text, text, ErpSide, ProcoreSide, SyncEntity};
-use crate::progress::PageProgress;
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "projects",
@@ -261,18 +261,14 @@ impl SyncEntity for Projects {
         sync_item(id, origin_id, fields)
     }
 
-    async fn list(
-        client: &Client,
-        range: Option<TimeRange>,
-        progress: PageProgress<'_>,
-    ) -> Result<super::Listed<ProcoreProject>, ProcoreError> {
+    fn pages(client: &Client, range: Option<TimeRange>) -> Pages<ProcoreProject> {
         let filters = ProjectFilters {
             // Inactive projects are still projects to keep in agreement.
             by_status: Some("All".to_owned()),
             updated_at: range,
             ..ProjectFilters::default()
         };
-        super::collect_listed(client.projects().list(&filters), 0, progress).await
+        Pages::of(client.projects().list(&filters))
     }
 
     async fn get(client: &Client, id: u64) -> Result<ProcoreProject, ProcoreError> {

@@ -16,7 +16,7 @@ use serde_json::Value;
 
 use super::directory::{self, Contact, Role};
 use super::{ErpSide, ProcoreSide, SyncEntity};
-use crate::progress::PageProgress;
+use super::{Keep, Pages};
 
 pub const SPEC: EntitySpec = EntitySpec {
     name: "suppliers",
@@ -137,47 +137,24 @@ pub fn sync_item(id: Option<u64>, origin_id: &str, fields: &Fields) -> VendorSyn
 }
 
 /// Every vendor (active and inactive) updated within `range`, every vendor when `None`.
-pub async fn list_vendors(
-    client: &Client,
-    range: Option<TimeRange>,
-    progress: PageProgress<'_>,
-) -> Result<super::Listed<Vendor>, ProcoreError> {
+pub fn vendor_pages(client: &Client, range: Option<TimeRange>) -> Pages<Vendor> {
     let vendors = client.vendors();
     let filters = VendorFilters {
         updated_at: range,
         ..VendorFilters::default()
     };
-    let mut all = super::collect_listed(vendors.list(&filters), 0, progress).await?;
     // Inactive vendors come from their own list, which takes no date filter: the window is
     // applied here so a vendor deactivated in Procore still reaches maestro*.
-    let inactive = super::collect_listed(
+    let within: Option<Keep<Vendor>> = range.map(|range| {
+        Box::new(move |v: &Vendor| {
+            v.updated_at
+                .is_none_or(|at| range.start <= at && at <= range.end)
+        }) as Keep<Vendor>
+    });
+    Pages::of(vendors.list(&filters)).then(
         vendors.list_inactive(&VendorInactiveFilters::default()),
-        all.records.len() as u64,
-        progress,
+        within,
     )
-    .await?;
-    // An unreadable inactive vendor has no readable date to filter on: reported once, even when
-    // also listed as changed.
-    for record in inactive.unreadable {
-        if !all
-            .unreadable
-            .iter()
-            .any(|u| u.id.is_some() && u.id == record.id)
-        {
-            all.unreadable.push(record);
-        }
-    }
-    all.records.extend(
-        inactive
-            .records
-            .into_iter()
-            .filter(|v| match (&range, v.updated_at) {
-                (None, _) => true,
-                (Some(range), Some(at)) => range.start <= at && at <= range.end,
-                (Some(_), None) => true,
-            }),
-    );
-    Ok(all)
 }
 
 #[async_trait]
@@ -255,12 +232,8 @@ impl SyncEntity for Suppliers {
         sync_item(id, origin_id, fields)
     }
 
-    async fn list(
-        client: &Client,
-        range: Option<TimeRange>,
-        progress: PageProgress<'_>,
-    ) -> Result<super::Listed<Vendor>, ProcoreError> {
-        list_vendors(client, range, progress).await
+    fn pages(client: &Client, range: Option<TimeRange>) -> Pages<Vendor> {
+        vendor_pages(client, range)
     }
 
     async fn get(client: &Client, id: u64) -> Result<Vendor, ProcoreError> {

@@ -509,6 +509,77 @@ async fn a_write_procore_refuses_is_an_error_naming_the_record_and_field(w: Worl
     assert_eq!(field(&b_raw, "city"), &json!("Rimouski"));
 }
 
+/// The sync after a run reads back every vendor that run wrote; the ones nobody touched since
+/// are recorded unchanged as their page arrives, and the edits among them still go through.
+async fn the_vendors_a_run_wrote_come_back_unchanged_and_edits_among_them_go_through(w: World) {
+    let first = w.sync().await;
+    let made = first.entity("suppliers").unwrap();
+    // The vendors seeded in Procore come to maestro* as suppliers too.
+    let bound = made.created.procore + made.created.erp + made.linked;
+    let suppliers = flagged_suppliers(&w);
+    let (a, b, c) = (
+        suppliers[0].code.clone(),
+        suppliers[1].code.clone(),
+        suppliers[2].code.clone(),
+    );
+    // a: renamed in maestro*; b: renamed in Procore; c: its maestro* stamp lost in Procore.
+    let mut renamed = w
+        .erp
+        .get::<Supplier>(&w.company, &a)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    renamed.name = "Excavations Rive-Sud".into();
+    w.erp
+        .upsert(&w.company, &[renamed], ChangeOrigin::User)
+        .await
+        .unwrap();
+    let (a_id, b_id, c_id) = (
+        procore_id(&w, "suppliers", &a).await,
+        procore_id(&w, "suppliers", &b).await,
+        procore_id(&w, "suppliers", &c).await,
+    );
+    w.admin
+        .update_record(Kind::Vendor, b_id, json!({"name": "Toitures Beauce"}))
+        .await
+        .unwrap();
+    w.admin
+        .update_record(Kind::Vendor, c_id, json!({"origin_id": null}))
+        .await
+        .unwrap();
+
+    let run = w.sync().await;
+    assert_eq!(run.errors(), 0, "{run:#?}");
+    let summary = run.entity("suppliers").unwrap();
+    assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    assert_eq!(summary.updated.erp, 1, "{summary:#?}");
+    // Every other vendor came back as the first run left it (c with its stamp sent again).
+    assert_eq!(summary.unchanged, bound - 2, "{summary:#?}");
+    let unchanged = outcomes(&w, run.run_id.unwrap(), None)
+        .await
+        .into_iter()
+        .filter(|o| o.entity == "suppliers" && o.message.ends_with(": unchanged"))
+        .count();
+    assert_eq!(unchanged as u64, bound - 2);
+    let a_raw = w.admin.record(Kind::Vendor, a_id).await.unwrap();
+    assert_eq!(field(&a_raw, "name"), &json!("Excavations Rive-Sud"));
+    let c_raw = w.admin.record(Kind::Vendor, c_id).await.unwrap();
+    assert_eq!(field(&c_raw, "origin_id"), &json!(c));
+    let b_now = w
+        .erp
+        .get::<Supplier>(&w.company, &b)
+        .await
+        .unwrap()
+        .unwrap()
+        .record;
+    assert_eq!(b_now.name, "Toitures Beauce");
+
+    let quiet = w.sync().await;
+    assert_eq!(quiet.writes(), 0, "{quiet:#?}");
+    assert_eq!(quiet.errors(), 0, "{quiet:#?}");
+}
+
 async fn a_supplier_flagged_later_is_linked_to_its_unchanged_vendor(w: World) {
     let unflagged = w
         .demo
@@ -3332,6 +3403,7 @@ backend_tests!(
     an_employee_without_an_email_is_an_error_and_the_others_sync,
     a_procore_user_with_the_same_email_is_linked_not_duplicated,
     a_supplier_flagged_later_is_linked_to_its_unchanged_vendor,
+    the_vendors_a_run_wrote_come_back_unchanged_and_edits_among_them_go_through,
     a_write_procore_refuses_is_an_error_naming_the_record_and_field,
     an_address_too_long_for_maestro_is_cut_with_a_warning,
     supplier_status_follows_vendor_activity_both_ways,
