@@ -344,6 +344,15 @@ impl Drop for Permit {
 mod tests {
     use super::*;
 
+    /// A gate past its first answer, and the instant "now" on both clocks.
+    fn answered_gate() -> (GateState, Instant, DateTime<Utc>) {
+        let s = GateState {
+            answered: true,
+            ..GateState::default()
+        };
+        (s, Instant::now(), Utc::now())
+    }
+
     fn info(limit: u64, remaining: u64, reset: DateTime<Utc>) -> Option<RateInfo> {
         Some(RateInfo {
             limit: Some(limit),
@@ -367,11 +376,8 @@ mod tests {
 
     #[test]
     fn in_flight_requests_count_against_remaining() {
-        let mut s = GateState::default();
-        let now = Instant::now();
-        let utc = Utc::now();
+        let (mut s, now, utc) = answered_gate();
         let reset = utc + chrono::Duration::seconds(10);
-        s.answered = true;
         for _ in 0..4 {
             assert_eq!(s.decide(now), Decision::Go);
         }
@@ -407,10 +413,7 @@ mod tests {
     #[test]
     fn after_a_reset_the_other_window_is_probed_not_burst() {
         // The spike window's headers came last; it resets while the hourly one has 2 left.
-        let mut s = GateState::default();
-        let now = Instant::now();
-        let utc = Utc::now();
-        s.answered = true;
+        let (mut s, now, utc) = answered_gate();
         s.decide(now);
         s.finish(now, utc, info(25, 0, utc + chrono::Duration::seconds(1)));
         let later = now + Duration::from_secs(2);
@@ -428,11 +431,8 @@ mod tests {
 
     #[test]
     fn out_of_order_answers_keep_the_smaller_remaining() {
-        let mut s = GateState::default();
-        let now = Instant::now();
-        let utc = Utc::now();
+        let (mut s, now, utc) = answered_gate();
         let reset = utc + chrono::Duration::seconds(10);
-        s.answered = true;
         s.decide(now);
         s.decide(now);
         s.finish(now, utc, info(25, 9, reset));
@@ -470,10 +470,7 @@ mod tests {
 
     #[test]
     fn exhausted_without_reset_waits_for_an_answer() {
-        let mut s = GateState::default();
-        let now = Instant::now();
-        let utc = Utc::now();
-        s.answered = true;
+        let (mut s, now, utc) = answered_gate();
         s.decide(now);
         s.decide(now);
         s.finish(

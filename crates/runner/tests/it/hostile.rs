@@ -7,7 +7,7 @@ use procore_sim::{seed, Kind};
 use serde_json::{json, Value};
 use state::SyncStatus;
 
-use super::{field, flagged_suppliers, outcomes, procore_records};
+use super::{erp_record, field, flagged_suppliers, outcomes, procore_records};
 use crate::support::World;
 
 async fn plant_project(w: &World, number: &str, extra: Value) -> u64 {
@@ -76,13 +76,7 @@ async fn hostile_procore_projects_are_errors_and_the_others_arrive(w: World) {
 async fn hostile_maestro_values_reach_procore_as_plain_text_or_are_refused(w: World) {
     let supplier = flagged_suppliers(&w)[0].clone();
     let formula = "=cmd|' /C calc'!A0";
-    let mut edited = w
-        .erp
-        .get::<Supplier>(&w.company, &supplier.code)
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
+    let mut edited = erp_record::<Supplier>(&w, &supplier.code).await;
     edited.name = formula.to_owned();
     edited.city = Some("@SUM(A1)".to_owned());
     w.erp

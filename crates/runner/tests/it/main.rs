@@ -6,7 +6,7 @@ mod support;
 
 mod hostile;
 
-use erp::{ChangeOrigin, Customer, Employee, Project, Supplier};
+use erp::{ChangeOrigin, Customer, Employee, ErpRecord, Project, Supplier};
 use procore_sim::{seed, Kind};
 use serde_json::{json, Value};
 use state::{OutcomeFilter, Page, SyncStatus};
@@ -53,17 +53,22 @@ fn flagged_employees(w: &World) -> Vec<&Employee> {
         .collect()
 }
 
-async fn edit_erp_employee(w: &World, code: &str, edit: impl FnOnce(&mut Employee)) {
-    let mut e = w
-        .erp
-        .get::<Employee>(&w.company, &code.to_owned())
+/// The maestro* record `key` of the demo company.
+async fn erp_record<R: ErpRecord<Key = String>>(w: &World, key: &str) -> R {
+    w.erp
+        .get::<R>(&w.company, &key.to_owned())
         .await
         .unwrap()
-        .expect("employee exists")
-        .record;
-    edit(&mut e);
+        .unwrap_or_else(|| panic!("{} {key} exists", R::LABEL))
+        .record
+}
+
+/// Edits maestro* record `key` as a user would.
+async fn edit_erp<R: ErpRecord<Key = String>>(w: &World, key: &str, edit: impl FnOnce(&mut R)) {
+    let mut record = erp_record::<R>(w, key).await;
+    edit(&mut record);
     w.erp
-        .upsert(&w.company, &[e], ChangeOrigin::User)
+        .upsert(&w.company, &[record], ChangeOrigin::User)
         .await
         .unwrap();
 }
@@ -82,24 +87,6 @@ async fn procore_id(w: &World, entity: &str, key: &str) -> u64 {
         .unwrap()
         .unwrap_or_else(|| panic!("{entity} {key} is bound"))
         .procore_id
-}
-
-async fn erp_project(w: &World, number: &str) -> Project {
-    w.erp
-        .get::<Project>(&w.company, &number.to_owned())
-        .await
-        .unwrap()
-        .expect("project exists")
-        .record
-}
-
-async fn edit_erp_project(w: &World, number: &str, edit: impl FnOnce(&mut Project)) {
-    let mut p = erp_project(w, number).await;
-    edit(&mut p);
-    w.erp
-        .upsert(&w.company, &[p], ChangeOrigin::User)
-        .await
-        .unwrap();
 }
 
 async fn outcomes(w: &World, run: i64, status: Option<SyncStatus>) -> Vec<state::RecordOutcome> {
@@ -172,7 +159,7 @@ async fn full_sync_then_a_second_sync_writes_nothing(w: World) {
     assert_ne!(sub_id, procore_id(&w, "projects", &parent).await);
     let raw = w.admin.record(Kind::Project, sub_id).await.unwrap();
     assert_eq!(field(&raw, "project_number"), &json!(sub.number));
-    let sainte_foy = erp_project(&w, "1002").await;
+    let sainte_foy = erp_record::<Project>(&w, "1002").await;
     assert_eq!(sainte_foy.description, "Résidence Sainte-Foy");
     assert!(sainte_foy.linked_to_procore);
 
@@ -194,7 +181,7 @@ async fn edits_on_either_side_reach_the_other(w: World) {
     w.sync().await;
     let projects = flagged_projects(&w);
     let (a, b) = (projects[0].number.clone(), projects[1].number.clone());
-    edit_erp_project(&w, &a, |p| p.city = Some("Sherbrooke".into())).await;
+    edit_erp::<Project>(&w, &a, |p| p.city = Some("Sherbrooke".into())).await;
     let b_id = procore_id(&w, "projects", &b).await;
     w.admin
         .update_record(
@@ -216,7 +203,7 @@ async fn edits_on_either_side_reach_the_other(w: World) {
         .unwrap();
     assert_eq!(field(&a_raw, "city"), &json!("Sherbrooke"));
     assert_eq!(
-        erp_project(&w, &b).await.description,
+        erp_record::<Project>(&w, &b).await.description,
         "Complexe Rivière-du-Nord"
     );
 
@@ -228,7 +215,7 @@ async fn a_conflicting_edit_is_recorded_and_neither_side_overwritten(w: World) {
     w.sync().await;
     let number = flagged_projects(&w)[0].number.clone();
     let id = procore_id(&w, "projects", &number).await;
-    edit_erp_project(&w, &number, |p| p.city = Some("Sherbrooke".into())).await;
+    edit_erp::<Project>(&w, &number, |p| p.city = Some("Sherbrooke".into())).await;
     w.admin
         .update_record(Kind::Project, id, json!({"city": "Gatineau"}))
         .await
@@ -248,7 +235,7 @@ async fn a_conflicting_edit_is_recorded_and_neither_side_overwritten(w: World) {
     assert_eq!(open[0].erp_value, json!("Sherbrooke"));
     assert_eq!(open[0].procore_value, json!("Gatineau"));
     assert_eq!(
-        erp_project(&w, &number).await.city.as_deref(),
+        erp_record::<Project>(&w, &number).await.city.as_deref(),
         Some("Sherbrooke")
     );
     let raw = w.admin.record(Kind::Project, id).await.unwrap();
@@ -258,7 +245,7 @@ async fn a_conflicting_edit_is_recorded_and_neither_side_overwritten(w: World) {
     let again = w.sync().await;
     assert_eq!(again.writes(), 0, "{again:#?}");
     assert_eq!(
-        erp_project(&w, &number).await.city.as_deref(),
+        erp_record::<Project>(&w, &number).await.city.as_deref(),
         Some("Sherbrooke")
     );
 }
@@ -423,7 +410,7 @@ async fn an_address_too_long_for_maestro_is_cut_with_a_warning(w: World) {
     let id = field(&inserted, "id").as_u64().unwrap();
     let run = w.sync().await;
     assert_eq!(run.entity("projects").unwrap().warnings.erp, 1);
-    let p = erp_project(&w, "24990").await;
+    let p = erp_record::<Project>(&w, "24990").await;
     assert_eq!(p.address.as_deref().map(|a| a.chars().count()), Some(40));
     let warnings = outcomes(&w, run.run_id.unwrap(), Some(SyncStatus::Warning)).await;
     assert!(warnings
@@ -445,30 +432,13 @@ async fn supplier_status_follows_vendor_activity_both_ways(w: World) {
         .update_record(Kind::Vendor, a_id, json!({"is_active": false}))
         .await
         .unwrap();
-    let mut closed = w
-        .erp
-        .get::<Supplier>(&w.company, &b)
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
-    closed.status = erp::SupplierStatus::Closed;
-    w.erp
-        .upsert(&w.company, &[closed], ChangeOrigin::User)
-        .await
-        .unwrap();
+    edit_erp::<Supplier>(&w, &b, |s| s.status = erp::SupplierStatus::Closed).await;
 
     let run = w.sync().await;
     let summary = run.entity("suppliers").unwrap();
     assert_eq!(summary.updated.erp, 1, "{summary:#?}");
     assert_eq!(summary.updated.procore, 1, "{summary:#?}");
-    let a_now = w
-        .erp
-        .get::<Supplier>(&w.company, &a)
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
+    let a_now = erp_record::<Supplier>(&w, &a).await;
     assert_eq!(a_now.status, erp::SupplierStatus::Blocked);
     let b_raw = w
         .admin
@@ -485,8 +455,8 @@ async fn a_write_procore_refuses_is_an_error_naming_the_record_and_field(w: Worl
     let projects = flagged_projects(&w);
     let (a, b) = (projects[0].number.clone(), projects[1].number.clone());
     // A subdivision maestro*'s format accepts but Procore does not know.
-    edit_erp_project(&w, &a, |p| p.province = Some("ZZ".into())).await;
-    edit_erp_project(&w, &b, |p| p.city = Some("Rimouski".into())).await;
+    edit_erp::<Project>(&w, &a, |p| p.province = Some("ZZ".into())).await;
+    edit_erp::<Project>(&w, &b, |p| p.city = Some("Rimouski".into())).await;
 
     let run = w.sync().await;
     let summary = run.entity("projects").unwrap();
@@ -523,18 +493,7 @@ async fn the_vendors_a_run_wrote_come_back_unchanged_and_edits_among_them_go_thr
         suppliers[2].code.clone(),
     );
     // a: renamed in maestro*; b: renamed in Procore; c: its maestro* stamp lost in Procore.
-    let mut renamed = w
-        .erp
-        .get::<Supplier>(&w.company, &a)
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
-    renamed.name = "Excavations Rive-Sud".into();
-    w.erp
-        .upsert(&w.company, &[renamed], ChangeOrigin::User)
-        .await
-        .unwrap();
+    edit_erp::<Supplier>(&w, &a, |s| s.name = "Excavations Rive-Sud".into()).await;
     let (a_id, b_id, c_id) = (
         procore_id(&w, "suppliers", &a).await,
         procore_id(&w, "suppliers", &b).await,
@@ -566,14 +525,7 @@ async fn the_vendors_a_run_wrote_come_back_unchanged_and_edits_among_them_go_thr
     assert_eq!(field(&a_raw, "name"), &json!("Excavations Rive-Sud"));
     let c_raw = w.admin.record(Kind::Vendor, c_id).await.unwrap();
     assert_eq!(field(&c_raw, "origin_id"), &json!(c));
-    let b_now = w
-        .erp
-        .get::<Supplier>(&w.company, &b)
-        .await
-        .unwrap()
-        .unwrap()
-        .record;
-    assert_eq!(b_now.name, "Toitures Beauce");
+    assert_eq!(erp_record::<Supplier>(&w, &b).await.name, "Toitures Beauce");
 
     let quiet = w.sync().await;
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
@@ -689,7 +641,7 @@ async fn employees_arrive_as_employee_users_and_edits_follow(w: World) {
     );
 
     let code = flagged_employees(&w)[0].code.clone();
-    edit_erp_employee(&w, &code, |e| e.last_name = "Bouchard-Lévesque".into()).await;
+    edit_erp::<Employee>(&w, &code, |e| e.last_name = "Bouchard-Lévesque".into()).await;
     let run = w.sync().await;
     let summary = run.entity("employees").unwrap();
     assert_eq!(summary.updated.procore, 1, "{summary:#?}");
@@ -704,7 +656,7 @@ async fn employees_arrive_as_employee_users_and_edits_follow(w: World) {
 
 async fn an_employee_without_an_email_is_an_error_and_the_others_sync(w: World) {
     let code = flagged_employees(&w)[0].code.clone();
-    edit_erp_employee(&w, &code, |e| e.email = None).await;
+    edit_erp::<Employee>(&w, &code, |e| e.email = None).await;
     let run = w.sync().await;
     let summary = run.entity("employees").unwrap();
     assert_eq!(summary.errors.procore, 1, "{summary:#?}");
@@ -930,7 +882,7 @@ async fn a_resolved_conflict_writes_the_chosen_side_at_the_next_sync(w: World) {
         procore_id(&w, "projects", &b).await,
     );
     for (number, id) in [(&a, a_id), (&b, b_id)] {
-        edit_erp_project(&w, number, |p| p.city = Some("Sherbrooke".into())).await;
+        edit_erp::<Project>(&w, number, |p| p.city = Some("Sherbrooke".into())).await;
         w.admin
             .update_record(Kind::Project, id, json!({"city": "Gatineau"}))
             .await
@@ -966,7 +918,7 @@ async fn a_resolved_conflict_writes_the_chosen_side_at_the_next_sync(w: World) {
     let raw = w.admin.record(Kind::Project, a_id).await.unwrap();
     assert_eq!(field(&raw, "city"), &json!("Sherbrooke"), "maestro* kept");
     assert_eq!(
-        erp_project(&w, &b).await.city.as_deref(),
+        erp_record::<Project>(&w, &b).await.city.as_deref(),
         Some("Gatineau"),
         "Procore kept"
     );
@@ -1202,7 +1154,7 @@ async fn procore_edits_are_read_whichever_way_its_clock_is_skewed(w: World) {
             started.elapsed()
         );
         assert_eq!(
-            erp_project(&w, &project).await.description,
+            erp_record::<Project>(&w, &project).await.description,
             name,
             "Procore's clock {skew} s from ours"
         );
@@ -1220,14 +1172,14 @@ async fn a_date_cleared_in_maestro_is_cleared_in_procore_and_stays_cleared(w: Wo
     let id = procore_id(&w, "projects", &number).await;
     let raw = w.admin.record(Kind::Project, id).await.unwrap();
     assert!(field(&raw, "completion_date").is_string(), "{raw:#}");
-    edit_erp_project(&w, &number, |p| p.closing_date = None).await;
+    edit_erp::<Project>(&w, &number, |p| p.closing_date = None).await;
     let run = w.sync().await;
     assert_eq!(run.entity("projects").unwrap().updated.procore, 1);
     let raw = w.admin.record(Kind::Project, id).await.unwrap();
     assert_eq!(field(&raw, "completion_date"), &Value::Null, "{raw:#}");
     let quiet = w.sync().await;
     assert_eq!(quiet.writes(), 0, "{quiet:#?}");
-    assert_eq!(erp_project(&w, &number).await.closing_date, None);
+    assert_eq!(erp_record::<Project>(&w, &number).await.closing_date, None);
 }
 
 /// The Procore cost codes of a project, by `origin_id`.
