@@ -43,6 +43,8 @@ pub struct Reply {
 #[derive(Debug, Clone)]
 pub enum Body {
     Json(Value),
+    /// JSON written as text already (a sync action's answer, see `resources::represent_into`).
+    JsonText(Vec<u8>),
     Text(String),
     Html(String),
     /// Text sent as is, with the content type the reply's headers give (hostile answers).
@@ -66,6 +68,15 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Body::Json(body),
+        }
+    }
+
+    /// A JSON answer already written as text.
+    pub fn json_text(status: StatusCode, text: Vec<u8>) -> Reply {
+        Reply {
+            status,
+            headers: Vec::new(),
+            body: Body::JsonText(text),
         }
     }
 
@@ -139,9 +150,18 @@ impl Reply {
     pub fn body_json(&self) -> Value {
         match &self.body {
             Body::Json(v) => v.clone(),
+            Body::JsonText(text) => Body::parse_json_text(text),
             Body::Text(t) | Body::Html(t) | Body::Raw(t) => Value::String(t.clone()),
             Body::Empty => Value::Null,
         }
+    }
+}
+
+impl Body {
+    /// JSON text as a value (the text is always JSON the simulator wrote).
+    pub fn parse_json_text(text: &[u8]) -> Value {
+        serde_json::from_slice(text)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(text).into_owned()))
     }
 }
 

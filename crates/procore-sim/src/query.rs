@@ -144,14 +144,24 @@ pub fn paginate(
     path: &str,
     pairs: &[(String, String)],
 ) -> Reply {
-    paginate_with(items, |v| v, page, api_url, path, pairs)
+    paginate_with(
+        items,
+        |v, out| {
+            // Writing to a Vec cannot fail.
+            let _ = serde_json::to_writer(out, &v);
+        },
+        page,
+        api_url,
+        path,
+        pairs,
+    )
 }
 
 /// [`paginate`] over items rendered only when on the page: a list filters every record but
-/// pays for the representation of one page.
+/// pays for the representation of one page, written as JSON text (`write` appends one item).
 pub fn paginate_with<T>(
     items: Vec<T>,
-    render: impl FnMut(T) -> Value,
+    mut write: impl FnMut(T, &mut Vec<u8>),
     page: Page,
     api_url: &Url,
     path: &str,
@@ -159,12 +169,14 @@ pub fn paginate_with<T>(
 ) -> Reply {
     let total = items.len();
     let start = (page.page - 1).saturating_mul(page.per_page);
-    let slice: Vec<Value> = items
-        .into_iter()
-        .skip(start)
-        .take(page.per_page)
-        .map(render)
-        .collect();
+    let mut slice = vec![b'['];
+    for item in items.into_iter().skip(start).take(page.per_page) {
+        if slice.len() > 1 {
+            slice.push(b',');
+        }
+        write(item, &mut slice);
+    }
+    slice.push(b']');
     let last = total.div_ceil(page.per_page).max(1);
     let link = |n: usize| {
         let mut url = api_url
@@ -194,7 +206,7 @@ pub fn paginate_with<T>(
     if page.page != last || page.page > 1 {
         rels.push(format!("<{}>; rel=\"last\"", link(last)));
     }
-    let mut reply = Reply::ok(Value::Array(slice))
+    let mut reply = Reply::json_text(http::StatusCode::OK, slice)
         .with_header("Total", total.to_string())
         .with_header("Per-Page", page.per_page.to_string());
     if !rels.is_empty() {

@@ -361,6 +361,9 @@ async fn handle(
     }
     match fault {
         Some(FaultKind::HugePage { entries }) => {
+            if let Body::JsonText(text) = &reply.body {
+                reply.body = Body::Json(Body::parse_json_text(text));
+            }
             if let Body::Json(value) = &mut reply.body {
                 crate::faults::fill_page(value, entries);
             }
@@ -451,6 +454,7 @@ fn record(
         .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     let response_body = match &reply.body {
         Body::Json(v) => v.clone(),
+        Body::JsonText(text) => Body::parse_json_text(text),
         Body::Text(t) | Body::Raw(t) => Value::String(t.clone()),
         Body::Html(_) | Body::Empty => Value::Null,
     };
@@ -538,6 +542,15 @@ pub fn form_to_json(bytes: &[u8]) -> Value {
 pub fn into_response(reply: Reply) -> Response {
     let mut response = match reply.body {
         Body::Json(v) => (reply.status, axum::Json(v)).into_response(),
+        Body::JsonText(text) => (
+            reply.status,
+            [(
+                http::header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            text,
+        )
+            .into_response(),
         Body::Text(t) => (
             reply.status,
             [(http::header::CONTENT_TYPE, "text/plain; charset=utf-8")],

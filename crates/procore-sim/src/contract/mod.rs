@@ -27,8 +27,47 @@ pub enum Shape {
     AnyObject,
     AnyArray,
     Any,
-    Object(Vec<Field>),
+    Object(Fields),
     Array(Box<Shape>),
+}
+
+/// An object's fields in the contract's order, with their order by name beside: a rendered
+/// object's keys come out sorted (as a JSON map holds them), and [`write_rendered`] merges the
+/// fields with a record's keys in one pass instead of looking each up.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields {
+    list: Vec<Field>,
+    by_name: Vec<usize>,
+}
+
+impl Fields {
+    pub fn new(list: Vec<Field>) -> Fields {
+        let mut by_name: Vec<usize> = (0..list.len()).collect();
+        by_name.sort_by(|a, b| list[*a].name.cmp(&list[*b].name));
+        Fields { list, by_name }
+    }
+
+    /// The fields by name, in byte order (the order of a JSON map's keys).
+    pub fn sorted(&self) -> impl Iterator<Item = &Field> {
+        self.by_name.iter().map(|i| &self.list[*i])
+    }
+}
+
+impl std::ops::Deref for Fields {
+    type Target = [Field];
+
+    fn deref(&self) -> &[Field] {
+        &self.list
+    }
+}
+
+impl<'a> IntoIterator for &'a Fields {
+    type Item = &'a Field;
+    type IntoIter = std::slice::Iter<'a, Field>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.list.iter()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,7 +178,7 @@ impl Parser<'_> {
                         _ => return None,
                     }
                 }
-                Shape::Object(fields)
+                Shape::Object(Fields::new(fields))
             }
             _ => return None,
         })
@@ -319,6 +358,91 @@ pub fn render_in_place(value: &mut Value, shape: &Shape) {
     *value = rendered;
 }
 
+/// Writes [`render`]`(value, shape)` as JSON text without building the rendered value: what
+/// the contract leaves as it is is written from where it lies, and an object's keys (its own
+/// and the contract's) are merged in order. A sync action answers with a thousand records;
+/// copying each into a rendered map, then dropping it, was most of what it cost.
+pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
+    match (shape, value) {
+        (Shape::Object(fields), Value::Object(map)) => write_object(map, None, fields, out),
+        (Shape::Array(inner), Value::Array(items)) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_rendered(item, inner, out);
+            }
+            out.push(b']');
+        }
+        _ if kept_as_is(value, shape) => write_json(value, out),
+        _ => {
+            let mut rendered = value.clone();
+            render_in_place(&mut rendered, shape);
+            write_json(&rendered, out);
+        }
+    }
+}
+
+/// [`write_rendered`] of the object `base` with `overlay`'s keys added or replacing its own.
+pub fn write_object(
+    base: &serde_json::Map<String, Value>,
+    overlay: Option<&serde_json::Map<String, Value>>,
+    fields: &Fields,
+    out: &mut Vec<u8>,
+) {
+    let mut base = base.iter().peekable();
+    let mut overlay = overlay.into_iter().flatten().peekable();
+    let mut fields = fields.sorted().peekable();
+    out.push(b'{');
+    let mut first = true;
+    loop {
+        let key = [
+            base.peek().map(|(k, _)| k.as_str()),
+            overlay.peek().map(|(k, _)| k.as_str()),
+            fields.peek().map(|f| f.name.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let Some(key) = key else { break };
+        let own = base.next_if(|(k, _)| k.as_str() == key).map(|(_, v)| v);
+        let added = overlay.next_if(|(k, _)| k.as_str() == key).map(|(_, v)| v);
+        let field = fields.next_if(|f| f.name == key);
+        if !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+        write_json(key, out);
+        out.push(b':');
+        let value = added.or(own).unwrap_or(&Value::Null);
+        match field {
+            Some(f) => write_rendered(value, &f.shape, out),
+            None => write_json(value, out),
+        }
+        // Keys the contract names twice are rendered once, by its first mention.
+        while fields.next_if(|f| f.name == key).is_some() {}
+    }
+    out.push(b'}');
+}
+
+/// What [`render_in_place`] leaves untouched, container shapes aside.
+fn kept_as_is(value: &Value, shape: &Shape) -> bool {
+    match (shape, value) {
+        (Shape::Any | Shape::AnyObject, _)
+        | (Shape::Str(_), Value::String(_))
+        | (Shape::Num, Value::Number(_))
+        | (Shape::Bool, Value::Bool(_))
+        | (Shape::AnyArray, Value::Array(_)) => true,
+        (Shape::Int, Value::Number(n)) => n.is_i64() || n.is_u64(),
+        _ => false,
+    }
+}
+
+fn write_json<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    // Writing to a Vec cannot fail, and a JSON value or a string always serializes.
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
 /// Exact text of a JSON number (serde_json keeps the shortest round-trip form).
 pub fn number_text(n: &serde_json::Number) -> String {
     match decimal_of_number(n) {
@@ -491,6 +615,56 @@ mod tests {
                 .any(|r| r.id == op.id && r.response.is_empty())
             {
                 assert_ne!(op.response, Shape::Any, "{}", op.id);
+            }
+        }
+    }
+
+    #[test]
+    fn no_object_names_a_field_twice() {
+        fn check(shape: &Shape, op: &str) {
+            match shape {
+                Shape::Object(fields) => {
+                    let names: Vec<&str> = fields.sorted().map(|f| f.name.as_str()).collect();
+                    assert!(names.windows(2).all(|w| w[0] < w[1]), "{op}: {names:?}");
+                    for f in fields {
+                        check(&f.shape, op);
+                    }
+                }
+                Shape::Array(inner) => check(inner, op),
+                _ => {}
+            }
+        }
+        for op in operations() {
+            check(&op.response, op.id);
+            if let Some(body) = &op.body {
+                check(body, op.id);
+            }
+        }
+    }
+
+    #[test]
+    fn rendering_written_as_text_is_the_rendered_value() {
+        let shape =
+            Shape::parse("{a:s,b:n,c:i,d:{id:i,name:s},e:[{x:n}],f:[s],g:b,h:o,k:a,m:?,z:{q:i}}");
+        let values = [
+            json!({"a": 5, "b": "12.50", "c": "7", "d": {"id": "3", "extra": [1]}, "e": [{"x": "1.5", "y": "kept"}],
+                   "g": "true", "h": {"any": 1}, "k": null, "m": [1, "x"], "zz": "beyond the contract"}),
+            json!({"a": "é\"\n", "b": 3, "c": 2.7, "d": null, "e": null, "f": ["x", 1, true], "g": false}),
+            json!({}),
+            json!({"c": "not a number", "d": "not an object", "e": "not an array", "z": {"q": 1.0}}),
+            json!([1, 2]),
+            json!("text"),
+        ];
+        for value in values {
+            for shape in [&shape, &Shape::Any, &Shape::Array(Box::new(shape.clone()))] {
+                let mut written = Vec::new();
+                write_rendered(&value, shape, &mut written);
+                let expected = serde_json::to_vec(&render(&value, shape)).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&written),
+                    String::from_utf8_lossy(&expected),
+                    "{value}"
+                );
             }
         }
     }

@@ -252,7 +252,7 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
         })
         .collect();
     // Each row sums the line's modifications, changes and costs: only the page's are computed.
-    let row_of = |line: &Record| {
+    let row_of = |line: &Record, out: &mut Vec<u8>| {
         let computed = line_view(world, line);
         let cc = line
             .u64_field("cost_code_id")
@@ -298,7 +298,7 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
                 row[*id] = computed.get(*id).cloned().unwrap_or(Value::Null);
             }
         }
-        contract::render(&row, &row_shape)
+        contract::write_rendered(&row, &row_shape, out);
     };
     let page = crate::query::page_of(&ctx.req.pairs, 1000);
     Ok(crate::query::paginate_with(
@@ -606,7 +606,7 @@ pub fn commitments(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
     let page = crate::query::page_of(&ctx.req.pairs, 1000);
     Ok(crate::query::paginate_with(
         items,
-        |r| super::represent(world, r, &ctx.op.response),
+        |r, out| super::represent_into(world, r, &ctx.op.response, out),
         page,
         ctx.api_url,
         &ctx.req.path,

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 use super::{errors_of, Ctx, Place, Scope, Spec};
+use crate::contract::{self, Shape};
 use crate::error::{ErrorStyle, FieldErrors, Reply};
 use crate::iso3166;
 use crate::state::{Kind, Record, World};
@@ -374,9 +375,54 @@ fn lines_of(world: &World, kind: Kind, parent: u64) -> Vec<&Record> {
         .collect()
 }
 
+/// A record's full representation: its stored fields, and apart from them what its kind adds
+/// or shows differently, so a sync action's answer of a thousand records is written from the
+/// records themselves (`write`) instead of copying each record's fields first.
+pub struct View<'r> {
+    stored: &'r Map<String, Value>,
+    added: Map<String, Value>,
+}
+
+impl View<'_> {
+    fn insert(&mut self, key: String, value: Value) {
+        self.added.insert(key, value);
+    }
+
+    /// Shows `value` under `key` unless the record holds one.
+    fn or_insert(&mut self, key: &str, value: Value) {
+        if !self.stored.contains_key(key) && !self.added.contains_key(key) {
+            self.added.insert(key.to_owned(), value);
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.added.get(key).or_else(|| self.stored.get(key))
+    }
+
+    /// The representation as one JSON object.
+    pub fn into_value(self) -> Value {
+        let mut all = self.stored.clone();
+        all.extend(self.added);
+        Value::Object(all)
+    }
+
+    /// Writes the representation rendered with `shape` (see [`contract::write_rendered`]).
+    pub fn write(self, shape: &Shape, out: &mut Vec<u8>) {
+        match shape {
+            Shape::Object(fields) => {
+                contract::write_object(self.stored, Some(&self.added), fields, out)
+            }
+            other => contract::write_rendered(&self.into_value(), other, out),
+        }
+    }
+}
+
 /// The full representation of a record (rendered later against each operation's shape).
-pub fn view(world: &World, r: &Record) -> Value {
-    let mut v = r.data.clone();
+pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
+    let mut v = View {
+        stored: &r.data,
+        added: Map::new(),
+    };
     v.insert("id".into(), json!(r.id));
     // Built only by the kinds that show them: most views (a thousand per sync action) need
     // neither.
@@ -402,7 +448,7 @@ pub fn view(world: &World, r: &Record) -> Value {
                 format!("{number} - {name}")
             };
             v.insert("display_name".into(), json!(display));
-            v.entry("active").or_insert(json!(true));
+            v.or_insert("active", json!(true));
             v.insert(
                 "is_erp_integrated".into(),
                 json!(r
@@ -413,10 +459,9 @@ pub fn view(world: &World, r: &Record) -> Value {
             );
         }
         Kind::Vendor => {
-            v.entry("is_active").or_insert(json!(true));
+            v.or_insert("is_active", json!(true));
             v.insert("company".into(), json!(world.company_name(r.company_id)));
-            v.entry("synced_to_erp")
-                .or_insert(json!(r.origin_id().is_some()));
+            v.or_insert("synced_to_erp", json!(r.origin_id().is_some()));
         }
         Kind::CompanyUser => {
             let name = format!(
@@ -431,7 +476,7 @@ pub fn view(world: &World, r: &Record) -> Value {
                 "vendor".into(),
                 named(world, Kind::Vendor, r.u64_field("vendor_id")),
             );
-            v.entry("is_active").or_insert(json!(true));
+            v.or_insert("is_active", json!(true));
         }
         Kind::CostCode => {
             let full = cost_code_full(world, r);
@@ -465,7 +510,7 @@ pub fn view(world: &World, r: &Record) -> Value {
             let types: Vec<Value> = world
                 .in_company(Kind::LineItemType, r.company_id)
                 .filter(|t| t.deleted_at.is_none())
-                .map(|t| view(world, t))
+                .map(|t| view(world, t).into_value())
                 .collect();
             v.insert("line_item_types".into(), Value::Array(types));
         }
@@ -489,14 +534,14 @@ pub fn view(world: &World, r: &Record) -> Value {
                 names.push(t.str_field("name").unwrap_or("").to_owned());
             }
             v.insert("flat_name".into(), json!(names.join(".")));
-            v.entry("status").or_insert(json!("active"));
+            v.or_insert("status", json!("active"));
             v.insert(
                 "segment_items".into(),
                 Value::Array(wbs_segment_items(world, r)),
             );
         }
         Kind::BudgetLineItem => {
-            v.extend(super::budget::line_view(world, r));
+            v.added.extend(super::budget::line_view(world, r));
         }
         Kind::WorkOrderContract | Kind::PurchaseOrderContract | Kind::PrimeContract => {
             let line_kind = if r.kind == Kind::PrimeContract {
@@ -546,7 +591,7 @@ pub fn view(world: &World, r: &Record) -> Value {
             v.insert("project".into(), project());
             v.insert(
                 "line_items".into(),
-                Value::Array(lines.iter().map(|l| view(world, l)).collect()),
+                Value::Array(lines.iter().map(|l| view(world, l).into_value()).collect()),
             );
             v.insert(
                 "currency_configuration".into(),
@@ -561,7 +606,8 @@ pub fn view(world: &World, r: &Record) -> Value {
                         "PurchaseOrderContract"
                     }),
                 );
-                v.insert("contract_type".into(), v["type"].clone());
+                let shown = v.get("type").cloned().unwrap_or(Value::Null);
+                v.insert("contract_type".into(), shown);
             }
         }
         Kind::CommitmentLineItem | Kind::PrimeContractLineItem | Kind::DirectCostLineItem => {
@@ -625,7 +671,7 @@ pub fn view(world: &World, r: &Record) -> Value {
             v.insert("line_items_count".into(), json!(lines.len()));
             v.insert(
                 "line_items".into(),
-                Value::Array(lines.iter().map(|l| view(world, l)).collect()),
+                Value::Array(lines.iter().map(|l| view(world, l).into_value()).collect()),
             );
             let vendor = named(world, Kind::Vendor, r.u64_field("vendor_id"));
             v.insert(
@@ -674,7 +720,7 @@ pub fn view(world: &World, r: &Record) -> Value {
                     vendor.get("name").cloned().unwrap_or(Value::Null),
                 );
             }
-            v.entry("status").or_insert(json!("draft"));
+            v.or_insert("status", json!("draft"));
             v.insert("deletable".into(), json!(r.origin_id().is_none()));
             // What the invoice claims: work completed and materials stored this period.
             let claimed: Decimal = r
@@ -691,7 +737,7 @@ pub fn view(world: &World, r: &Record) -> Value {
             v.insert("total_claimed_amount".into(), money(claimed));
         }
         Kind::ChangeOrderPackage | Kind::PrimeChangeOrder | Kind::CommitmentChangeOrder => {
-            v.entry("grand_total").or_insert(json!("0.0"));
+            v.or_insert("grand_total", json!("0.0"));
             v.insert("project".into(), project());
         }
         Kind::BudgetView => {
@@ -702,7 +748,7 @@ pub fn view(world: &World, r: &Record) -> Value {
         }
         _ => {}
     }
-    Value::Object(v)
+    v
 }
 
 fn change_orders_of<'w>(
@@ -1777,7 +1823,7 @@ pub fn special(ctx: &mut Ctx<'_>) -> Result<Option<Reply>, Reply> {
                 .filter(|c| ctx.caller.companies.contains(&c.id))
                 .map(|c| {
                     crate::contract::render(
-                        &view(world, c),
+                        &view(world, c).into_value(),
                         ctx.op
                             .response
                             .items()

@@ -443,7 +443,7 @@ fn visible(record: &Record, place: &Place, spec: Spec) -> bool {
 
 /// The kind's full representation, rendered with `op`'s shape.
 pub fn represent(world: &World, record: &Record, shape: &Shape) -> Value {
-    let mut view = kinds::view(world, record);
+    let mut view = kinds::view(world, record).into_value();
     match shape {
         Shape::Array(inner) => contract::render_in_place(&mut view, inner),
         // A list whose items the contract leaves undescribed: each item is the full record.
@@ -451,6 +451,16 @@ pub fn represent(world: &World, record: &Record, shape: &Shape) -> Value {
         other => contract::render_in_place(&mut view, other),
     }
     view
+}
+
+/// [`represent`] written as JSON text straight from the record.
+pub fn represent_into(world: &World, record: &Record, shape: &Shape, out: &mut Vec<u8>) {
+    let view = kinds::view(world, record);
+    match shape {
+        Shape::Array(inner) => view.write(inner, out),
+        Shape::AnyArray => view.write(&Shape::Any, out),
+        other => view.write(other, out),
+    }
 }
 
 fn show_shape(spec: Spec) -> &'static Shape {
@@ -484,7 +494,6 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         }
         items.push(r);
     }
-    let render = |r: &Record| represent(world, r, &ctx.op.response);
     if ctx.op.paged {
         let max = if ctx.op.id == "RestV11ProjectsGet" {
             300
@@ -494,7 +503,7 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         let page = query::page_of(&ctx.req.pairs, max);
         Ok(query::paginate_with(
             items,
-            render,
+            |r, out| represent_into(world, r, &ctx.op.response, out),
             page,
             ctx.api_url,
             &ctx.req.path,
@@ -502,7 +511,10 @@ fn list(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         ))
     } else {
         Ok(Reply::ok(Value::Array(
-            items.into_iter().map(render).collect(),
+            items
+                .into_iter()
+                .map(|r| represent(world, r, &ctx.op.response))
+                .collect(),
         )))
     }
 }
@@ -743,14 +755,20 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         .and_then(|f| f.shape.items())
         .cloned()
         .unwrap_or(Shape::Any);
-    let mut entities = Vec::new();
+    // The entities are written as JSON text as each item is applied: a thousand full records
+    // per call, never held as values.
+    let mut entities = Vec::with_capacity(items.len() * 1024);
+    entities.push(b'[');
     let mut errors = Vec::new();
     for item in items {
         match sync_one(ctx, spec, place, item, &item_shape) {
             Ok(id) => {
                 let world = ctx.world();
                 if let Some(r) = world.get(spec.kind, id) {
-                    entities.push(represent(world, r, show_shape(spec)));
+                    if entities.len() > 1 {
+                        entities.push(b',');
+                    }
+                    represent_into(world, r, show_shape(spec), &mut entities);
                 }
             }
             Err(e) => {
@@ -767,10 +785,22 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
             }
         }
     }
-    if bare {
-        return Ok(Reply::ok(Value::Array(entities)));
+    entities.push(b']');
+    let mut body = if bare {
+        entities
+    } else {
+        let mut body = Vec::with_capacity(entities.len() + 64);
+        body.extend_from_slice(b"{\"entities\":");
+        body.extend_from_slice(&entities);
+        body.extend_from_slice(b",\"errors\":");
+        body
+    };
+    if !bare {
+        // Writing to a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut body, &errors);
+        body.push(b'}');
     }
-    Ok(Reply::ok(entities_and_errors(entities, errors)))
+    Ok(Reply::json_text(StatusCode::OK, body))
 }
 
 /// A sync action's answer. Built as a map, not with `json!`, which would copy every record
@@ -911,5 +941,86 @@ mod tests {
             }
             assert!(action_of(row).is_some(), "{row}");
         }
+    }
+
+    /// The seed world with a direct cost and its lines, as the sync actions leave them.
+    fn world_with_direct_costs() -> World {
+        let mut world = crate::seed::world(&crate::config::SimConfig::default());
+        let project = world
+            .all(Kind::Project)
+            .next()
+            .expect("the seed has projects")
+            .clone();
+        let code = world
+            .in_project(Kind::CostCode, Some(project.id))
+            .next()
+            .map(|c| c.id);
+        let vendor = world
+            .in_company(Kind::Vendor, project.company_id)
+            .next()
+            .map(|v| v.id);
+        let cost = world.allocate_id(Kind::DirectCost);
+        world.insert(Record {
+            kind: Kind::DirectCost,
+            id: cost,
+            company_id: project.company_id,
+            project_id: Some(project.id),
+            parent_id: None,
+            deleted_at: None,
+            data: json!({"origin_id": "C-1", "direct_cost_type": "invoice", "vendor_id": vendor,
+                "direct_cost_date": "2026-11-30", "status": "approved", "description": "Béton \"prêt\"",
+                "created_at": "2026-12-01T00:00:00Z", "updated_at": "2026-12-01T00:00:00Z"})
+            .as_object()
+            .cloned()
+            .expect("an object"),
+        });
+        for (i, amount) in ["1200.50", "7"].iter().enumerate() {
+            let id = world.allocate_id(Kind::DirectCostLineItem);
+            world.insert(Record {
+                kind: Kind::DirectCostLineItem,
+                id,
+                company_id: project.company_id,
+                project_id: Some(project.id),
+                parent_id: Some(cost),
+                deleted_at: None,
+                data:
+                    json!({"origin_id": format!("C-1|{i}"), "amount": amount, "cost_code_id": code,
+                    "quantity": if i == 0 { json!("2") } else { json!(3) }, "unit_cost": null})
+                    .as_object()
+                    .cloned()
+                    .expect("an object"),
+            });
+        }
+        world
+    }
+
+    #[test]
+    fn a_representation_written_as_text_is_the_rendered_value() {
+        let world = world_with_direct_costs();
+        let mut compared = 0;
+        for kind in Kind::ALL {
+            let Some(op) = contract::operation(kinds::spec(kind).show_op) else {
+                continue;
+            };
+            for record in world.all(kind) {
+                for shape in [&op.response, &Shape::Any] {
+                    let mut written = Vec::new();
+                    represent_into(&world, record, shape, &mut written);
+                    let expected = serde_json::to_vec(&represent(&world, record, shape))
+                        .expect("a value serializes");
+                    assert_eq!(
+                        String::from_utf8_lossy(&written),
+                        String::from_utf8_lossy(&expected),
+                        "{kind:?} {}",
+                        record.id
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(
+            world.all(Kind::DirectCostLineItem).count() == 2 && compared > 40,
+            "{compared}"
+        );
     }
 }
