@@ -140,10 +140,25 @@ impl SyncRunner {
         };
         let (to_send, batches) = tokio::sync::mpsc::channel(1);
         let mut clean: BTreeMap<String, bool> = BTreeMap::new();
+        // The change feed is read on a task of its own: reading and decoding a million rows
+        // runs beside the planning and the writing instead of taking turns with them.
+        let reading = tokio::spawn(cost_batches(
+            CostFeed {
+                erp: self.erp.clone(),
+                company: self.company.clone(),
+                chunk: self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH),
+                page: self.options.erp_page,
+            },
+            bound.clone(),
+            cursors,
+            since,
+            to_send,
+        ));
         let (read, sent) = tokio::join!(
-            self.cost_batches(&bound, &cursors, since, to_send),
+            reading,
             self.send_cost_batches(&batch_of, batches, &mut clean, &mut out),
         );
+        let read = read.unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
         // Every batch sent has its outcomes; a failure of either side stops the entity now.
         let total = sent?;
         let Some(high) = read? else {
@@ -163,73 +178,7 @@ impl SyncRunner {
         out.finish(self, run_id).await
     }
 
-    /// Reads the change feed a page at a time and hands on each project's costs as soon as they
-    /// fill a sync action (then what is left of each, project by project): a company's million
-    /// costs are never held at once, and a batch is a full sync action whatever the page
-    /// boundaries. The change number the cursors move to once every batch went through, or
-    /// `None` when the sending side stopped first.
-    async fn cost_batches(
-        &self,
-        bound: &BTreeMap<String, u64>,
-        cursors: &BTreeMap<String, Option<i64>>,
-        since: ChangeSeq,
-        to_send: tokio::sync::mpsc::Sender<CostBatch>,
-    ) -> Result<Option<ChangeSeq>, RunnerError> {
-        let chunk = self.options.batch_size.clamp(1, procore::MAX_SYNC_BATCH);
-        let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
-        let mut high = since;
-        for _ in 0..MAX_PAGES {
-            let page = self
-                .erp
-                .project_costs()
-                .changes_since(&self.company, high, self.options.erp_page)
-                .await?;
-            high = page.high_water;
-            for c in page.changes {
-                let Some(at) = cursors.get(&c.record.project_number) else {
-                    continue;
-                };
-                if at.is_some_and(|at| c.meta.seq.0 <= at) {
-                    continue;
-                }
-                let number = c.record.project_number.clone();
-                let costs = waiting.entry(number.clone()).or_default();
-                costs.push(c.record);
-                if costs.len() >= chunk {
-                    let batch = CostBatch {
-                        procore_project: bound[&number],
-                        costs: std::mem::take(costs),
-                        number,
-                    };
-                    if to_send.send(batch).await.is_err() {
-                        return Ok(None);
-                    }
-                }
-            }
-            if !page.has_more {
-                for (number, costs) in waiting {
-                    if costs.is_empty() {
-                        continue;
-                    }
-                    let batch = CostBatch {
-                        procore_project: bound[&number],
-                        costs,
-                        number,
-                    };
-                    if to_send.send(batch).await.is_err() {
-                        return Ok(None);
-                    }
-                }
-                return Ok(Some(high));
-            }
-        }
-        Err(RunnerError::TooManyChanges {
-            entity: PROJECT_COSTS.name,
-            pages: MAX_PAGES,
-        })
-    }
-
-    /// Sends the batches [`Self::cost_batches`] hands on, [`COST_BATCHES_IN_FLIGHT`] at a time,
+    /// Sends the batches [`cost_batches`] hands on, [`COST_BATCHES_IN_FLIGHT`] at a time,
     /// gathering their outcomes into `out` and whether each project's all went through into
     /// `clean`. A batch that fails for good (a lost grant, the state database) stops the
     /// reading; the batches already sent are waited for, so each has its outcomes and bindings.
@@ -750,6 +699,80 @@ impl SyncRunner {
         }
         Ok(ids)
     }
+}
+
+/// Where [`cost_batches`] reads: the company's change feed, a page of `page` rows at a time,
+/// cut into sync actions of `chunk` costs.
+struct CostFeed {
+    erp: std::sync::Arc<dyn erp::ErpConnector>,
+    company: String,
+    chunk: usize,
+    page: u32,
+}
+
+/// Reads the change feed a page at a time and hands on each project's costs as soon as they
+/// fill a sync action (then what is left of each, project by project): a company's million
+/// costs are never held at once, and a batch is a full sync action whatever the page
+/// boundaries. The change number the cursors move to once every batch went through, or
+/// `None` when the sending side stopped first.
+async fn cost_batches(
+    feed: CostFeed,
+    bound: BTreeMap<String, u64>,
+    cursors: BTreeMap<String, Option<i64>>,
+    since: ChangeSeq,
+    to_send: tokio::sync::mpsc::Sender<CostBatch>,
+) -> Result<Option<ChangeSeq>, RunnerError> {
+    let mut waiting: BTreeMap<String, Vec<ProjectCost>> = BTreeMap::new();
+    let mut high = since;
+    for _ in 0..MAX_PAGES {
+        let page = feed
+            .erp
+            .project_costs()
+            .changes_since(&feed.company, high, feed.page)
+            .await?;
+        high = page.high_water;
+        for c in page.changes {
+            let Some(at) = cursors.get(&c.record.project_number) else {
+                continue;
+            };
+            if at.is_some_and(|at| c.meta.seq.0 <= at) {
+                continue;
+            }
+            let number = c.record.project_number.clone();
+            let costs = waiting.entry(number.clone()).or_default();
+            costs.push(c.record);
+            if costs.len() >= feed.chunk {
+                let batch = CostBatch {
+                    procore_project: bound[&number],
+                    costs: std::mem::take(costs),
+                    number,
+                };
+                if to_send.send(batch).await.is_err() {
+                    return Ok(None);
+                }
+            }
+        }
+        if !page.has_more {
+            for (number, costs) in waiting {
+                if costs.is_empty() {
+                    continue;
+                }
+                let batch = CostBatch {
+                    procore_project: bound[&number],
+                    costs,
+                    number,
+                };
+                if to_send.send(batch).await.is_err() {
+                    return Ok(None);
+                }
+            }
+            return Ok(Some(high));
+        }
+    }
+    Err(RunnerError::TooManyChanges {
+        entity: PROJECT_COSTS.name,
+        pages: MAX_PAGES,
+    })
 }
 
 /// A cost that did not go through: pending when it may yet (the next run sends it again, matched

@@ -15,6 +15,7 @@
 //! fractional digits, so "newest first" orders by the monotonically increasing row id instead.
 
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -105,6 +106,11 @@ enum Pool {
 #[derive(Clone)]
 pub struct StateStore {
     pool: Pool,
+    /// SQLite lets one transaction write at a time, and a writer that finds the lock taken
+    /// polls for it, sleeping up to 100 ms between tries. The transactions of this process
+    /// queue here instead and start as soon as the one before ends (batches of a run write side
+    /// by side). Other processes on the same file still meet SQLite's busy timeout.
+    writers: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::fmt::Debug for StateStore {
@@ -165,7 +171,10 @@ impl StateStore {
         } else {
             return Err(StateError::UnsupportedUrl(redact_url(url)));
         };
-        Ok(StateStore { pool })
+        Ok(StateStore {
+            pool,
+            writers: Arc::default(),
+        })
     }
 
     /// Which engine this store runs on.
@@ -187,13 +196,25 @@ impl StateStore {
     /// Starts a transaction: the binding and cursor writes of one batch go through it and
     /// become visible together on [`StateTx::commit`].
     pub async fn begin(&self) -> Result<StateTx> {
-        let inner = match &self.pool {
+        let (inner, writer) = match &self.pool {
             // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
             // fails with SQLITE_BUSY when it later tries to write after another writer committed.
-            Pool::Sqlite(pool) => TxInner::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-            Pool::Postgres(pool) => TxInner::Postgres(pool.begin().await?),
+            Pool::Sqlite(pool) => {
+                // A turn not given within the busy timeout is gone without: SQLite's own wait
+                // then decides, as it would for another process.
+                let writer =
+                    tokio::time::timeout(SQLITE_BUSY_TIMEOUT, self.writers.clone().lock_owned())
+                        .await
+                        .ok();
+                let tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                (TxInner::Sqlite(tx), writer)
+            }
+            Pool::Postgres(pool) => (TxInner::Postgres(pool.begin().await?), None),
         };
-        Ok(StateTx { inner })
+        Ok(StateTx {
+            inner,
+            _writer: writer,
+        })
     }
 
     pub(crate) async fn acquire(&self) -> Result<Pooled> {
@@ -230,6 +251,8 @@ enum TxInner {
 /// writes failed half-way leaves neither its bindings nor its cursor advanced.
 pub struct StateTx {
     inner: TxInner,
+    /// This process's turn to write (SQLite), held until the transaction ends.
+    _writer: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 impl std::fmt::Debug for StateTx {
