@@ -208,13 +208,14 @@ fn header(c: &PlacedCost, details: PayrollDetails, origin_id: String) -> NewDire
 
 /// Plans one cost against what was sent of it.
 pub fn plan_cost(c: &PlacedCost, sent: Option<&Sent>, details: PayrollDetails) -> CostStep {
-    let rest = digest(c, details);
     let Some(sent) = sent else {
         let mut cost = header(c, details, c.number.clone());
         cost.lines
             .push(line_of(c, details, format!("{}|1", c.number)));
         return CostStep::Create(cost);
     };
+    // Only a cost sent before is compared by its digest (a new one's is taken by `sent_of`).
+    let rest = digest(c, details);
     if sent.total == c.amount && sent.placement == c.placement {
         if sent.rest == rest {
             return CostStep::Unchanged;
