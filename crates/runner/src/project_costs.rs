@@ -109,6 +109,58 @@ struct CostBatches<'a> {
     /// Read once for the entity: every batch places its costs on last-level codes.
     mode: &'a CostCodeMode,
     run_id: Option<RunId>,
+    /// Procore vendors of the suppliers the batches named so far, by supplier code.
+    vendors: BoundIds,
+    /// Procore users of the employees the batches named so far, by employee code.
+    users: BoundIds,
+}
+
+/// Procore ids of company-wide records (suppliers, employees), by maestro* code, kept for the
+/// entity: a company's costs name the same suppliers batch after batch, and reading their
+/// bindings again for each batch of a thousand costs read as many rows as the costs themselves.
+/// Suppliers and employees are synchronized before project costs, so their bindings hold
+/// still while the costs are sent; a code not bound is asked for again (it is an error then).
+#[derive(Default)]
+struct BoundIds(std::sync::Mutex<BTreeMap<String, u64>>);
+
+impl BoundIds {
+    fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, u64>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The Procore ids of `codes` that are bound, reading only the ones not known yet.
+    async fn of(
+        &self,
+        state: &StateStore,
+        pairing: state::PairingId,
+        entity: &str,
+        codes: BTreeSet<String>,
+    ) -> Result<BTreeMap<String, u64>, RunnerError> {
+        let mut found = BTreeMap::new();
+        let mut missing = Vec::new();
+        {
+            let known = self.lock();
+            for code in codes {
+                match known.get(&code) {
+                    Some(id) => {
+                        found.insert(code, *id);
+                    }
+                    None => missing.push(code),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            let read = state
+                .procore_ids_by_erp_keys(pairing, entity, &missing)
+                .await?;
+            self.lock()
+                .extend(read.iter().map(|(k, v)| (k.clone(), *v)));
+            found.extend(read);
+        }
+        Ok(found)
+    }
 }
 
 impl SyncRunner {
@@ -137,6 +189,8 @@ impl SyncRunner {
             kinds: &kinds,
             mode: &mode,
             run_id,
+            vendors: BoundIds::default(),
+            users: BoundIds::default(),
         };
         let (to_send, batches) = tokio::sync::mpsc::channel(1);
         let mut clean: BTreeMap<String, bool> = BTreeMap::new();
@@ -304,25 +358,17 @@ impl SyncRunner {
             .iter()
             .filter_map(|c| c.supplier_code.clone())
             .collect();
-        let vendors = self
-            .state
-            .procore_ids_by_erp_keys(
-                self.pairing,
-                "suppliers",
-                &suppliers.into_iter().collect::<Vec<_>>(),
-            )
+        let vendors = batch_of
+            .vendors
+            .of(&self.state, self.pairing, "suppliers", suppliers)
             .await?;
         let employees: BTreeSet<String> = costs
             .iter()
             .filter_map(|c| c.employee_code.clone())
             .collect();
-        let users = self
-            .state
-            .procore_ids_by_erp_keys(
-                self.pairing,
-                "employees",
-                &employees.into_iter().collect::<Vec<_>>(),
-            )
+        let users = batch_of
+            .users
+            .of(&self.state, self.pairing, "employees", employees)
             .await?;
         let types = self.line_item_types(procore_project).await?;
         let mut placed = Vec::new();

@@ -328,22 +328,100 @@ fn parse_raw_amount(text: &str) -> Result<Option<Money>, String> {
 }
 
 impl<'de> Deserialize<'de> for BudgetDetailRow {
+    /// One pass over the row: a fixed key goes straight into its field, any other is kept as
+    /// its raw text. (Collecting every key first and parsing the fixed ones again took most of
+    /// the time of reading a budget.)
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut columns: BTreeMap<String, Box<RawValue>> = BTreeMap::deserialize(d)?;
-        let mut fixed = String::from("{");
-        for key in FIXED_KEYS {
-            if let Some(raw) = columns.remove(*key) {
-                if fixed.len() > 1 {
-                    fixed.push(',');
-                }
-                fixed.push_str(&serde_json::to_string(key).map_err(de::Error::custom)?);
-                fixed.push(':');
-                fixed.push_str(raw.get());
+        d.deserialize_map(RowVisitor)
+    }
+}
+
+/// A key of a detail row: one of [`FIXED_KEYS`] or a column.
+enum RowKey {
+    Fixed(usize),
+    Column(String),
+}
+
+impl<'de> Deserialize<'de> for RowKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl de::Visitor<'_> for KeyVisitor {
+            type Value = RowKey;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a detail row key")
+            }
+            fn visit_str<E: de::Error>(self, key: &str) -> Result<RowKey, E> {
+                Ok(match FIXED_KEYS.iter().position(|k| *k == key) {
+                    Some(i) => RowKey::Fixed(i),
+                    None => RowKey::Column(key.to_owned()),
+                })
             }
         }
-        fixed.push('}');
-        let fields = serde_json::from_str(&fixed).map_err(de::Error::custom)?;
-        Ok(BudgetDetailRow { fields, columns })
+        d.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Fixed values read the way [`BudgetDetailRowFields`] reads them.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct IdValue(#[serde(deserialize_with = "crate::de::u64")] Option<u64>);
+
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct BoolValue(#[serde(deserialize_with = "crate::de::bool")] Option<bool>);
+
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct TextValue(#[serde(deserialize_with = "crate::de::string")] Option<String>);
+
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct MoneyValue(#[serde(with = "crate::money::option_as_str")] Option<Money>);
+
+struct RowVisitor;
+
+impl<'de> de::Visitor<'de> for RowVisitor {
+    type Value = BudgetDetailRow;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a budget detail row")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<BudgetDetailRow, A::Error> {
+        let mut f = BudgetDetailRowFields::default();
+        let mut columns = BTreeMap::new();
+        while let Some(key) = map.next_key::<RowKey>()? {
+            let i = match key {
+                RowKey::Column(name) => {
+                    columns.insert(name, map.next_value::<Box<RawValue>>()?);
+                    continue;
+                }
+                RowKey::Fixed(i) => i,
+            };
+            // In the order of FIXED_KEYS.
+            match i {
+                0 => f.id = map.next_value::<IdValue>()?.0,
+                1 => f.deletable = map.next_value::<BoolValue>()?.0,
+                2 => f.company_id = map.next_value::<IdValue>()?.0,
+                3 => f.project_id = map.next_value::<IdValue>()?.0,
+                4 => f.wbs_code_id = map.next_value::<IdValue>()?.0,
+                5 => f.biller_id = map.next_value::<IdValue>()?.0,
+                6 => f.biller = map.next_value::<TextValue>()?.0,
+                7 => f.biller_type = map.next_value::<TextValue>()?.0,
+                8 => f.root_cost_code_id = map.next_value::<IdValue>()?.0,
+                9 => f.root_cost_code = map.next_value::<TextValue>()?.0,
+                10 => f.cost_code_id = map.next_value::<IdValue>()?.0,
+                11 => f.cost_code = map.next_value::<TextValue>()?.0,
+                12 => f.cost_code_origin_id = map.next_value::<TextValue>()?.0,
+                13 => f.category_id = map.next_value::<IdValue>()?.0,
+                14 => f.category = map.next_value::<TextValue>()?.0,
+                15 => f.original_budget_amount = map.next_value::<MoneyValue>()?.0,
+                16 => f.budget_modifications = map.next_value::<MoneyValue>()?.0,
+                17 => f.budget_forecast = map.next_value::<Option<BudgetForecast>>()?,
+                _ => f.unbudgeted_reason = map.next_value::<TextValue>()?.0,
+            }
+        }
+        Ok(BudgetDetailRow { fields: f, columns })
     }
 }
 
@@ -437,6 +515,46 @@ impl BudgetViewDetails {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn every_fixed_key_lands_in_its_own_field() {
+        let money = |s: &str| Some(Money::from_str(s).unwrap());
+        let text = |s: &str| Some(s.to_owned());
+        let fields = BudgetDetailRowFields {
+            id: Some(1),
+            deletable: Some(true),
+            company_id: Some(2),
+            project_id: Some(3),
+            wbs_code_id: Some(4),
+            biller_id: Some(5),
+            biller: text("biller"),
+            biller_type: text("Project"),
+            root_cost_code_id: Some(6),
+            root_cost_code: text("01"),
+            cost_code_id: Some(7),
+            cost_code: text("01-100"),
+            cost_code_origin_id: text("A-1"),
+            category_id: Some(8),
+            category: text("Labor"),
+            original_budget_amount: money("10.01"),
+            budget_modifications: money("-2.50"),
+            budget_forecast: Some(BudgetForecast {
+                amount: money("3.30"),
+                ..Default::default()
+            }),
+            unbudgeted_reason: text("none"),
+        };
+        let mut value = serde_json::to_value(&fields).unwrap();
+        assert_eq!(value.as_object().unwrap().len(), FIXED_KEYS.len());
+        value["revised_budget"] = serde_json::json!("7.77");
+        let row: BudgetDetailRow = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(row.fields, fields);
+        assert_eq!(row.columns.keys().collect::<Vec<_>>(), ["revised_budget"]);
+        // Read from text too, as pages are.
+        let row: BudgetDetailRow = serde_json::from_str(&value.to_string()).unwrap();
+        assert_eq!(row.fields, fields);
+        assert_eq!(row.column_amount("revised_budget").unwrap(), money("7.77"));
+    }
 
     #[test]
     fn rows_keep_fixed_fields_and_exact_columns() {
