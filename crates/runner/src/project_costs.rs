@@ -113,15 +113,22 @@ struct CostBatches<'a> {
     vendors: BoundIds,
     /// Procore users of the employees the batches named so far, by employee code.
     users: BoundIds,
+    /// Procore cost codes of the activities the batches named so far, by binding key.
+    codes: BoundIds,
 }
 
-/// Procore ids of company-wide records (suppliers, employees), by maestro* code, kept for the
-/// entity: a company's costs name the same suppliers batch after batch, and reading their
-/// bindings again for each batch of a thousand costs read as many rows as the costs themselves.
-/// Suppliers and employees are synchronized before project costs, so their bindings hold
-/// still while the costs are sent; a code not bound is asked for again (it is an error then).
+/// Procore ids of the records costs are placed on (suppliers, employees, activities), by
+/// binding key, kept while the entity runs: a company's costs name the same suppliers and a
+/// project's batches the same activities, and reading their bindings again for each batch of
+/// a thousand costs read as many rows as the costs themselves. All three are synchronized
+/// before project costs, so their bindings hold still while the costs are sent; a key not
+/// bound is asked for again (it is an error then). At most [`BOUND_IDS_KEPT`] are kept.
 #[derive(Default)]
 struct BoundIds(std::sync::Mutex<BTreeMap<String, u64>>);
+
+/// How many ids a [`BoundIds`] keeps before it starts over: a few MiB, whatever the company's
+/// size.
+const BOUND_IDS_KEPT: usize = 50_000;
 
 impl BoundIds {
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, u64>> {
@@ -155,8 +162,11 @@ impl BoundIds {
             let read = state
                 .procore_ids_by_erp_keys(pairing, entity, &missing)
                 .await?;
-            self.lock()
-                .extend(read.iter().map(|(k, v)| (k.clone(), *v)));
+            let mut known = self.lock();
+            if known.len() + read.len() > BOUND_IDS_KEPT {
+                known.clear();
+            }
+            known.extend(read.iter().map(|(k, v)| (k.clone(), *v)));
             found.extend(read);
         }
         Ok(found)
@@ -191,6 +201,7 @@ impl SyncRunner {
             run_id,
             vendors: BoundIds::default(),
             users: BoundIds::default(),
+            codes: BoundIds::default(),
         };
         let (to_send, batches) = tokio::sync::mpsc::channel(1);
         let mut clean: BTreeMap<String, bool> = BTreeMap::new();
@@ -341,12 +352,13 @@ impl SyncRunner {
             .iter()
             .map(|c| crate::cost_codes::erp_key(number, &c.activity_code))
             .collect();
-        let codes = self
-            .state
-            .procore_ids_by_erp_keys(
+        let codes = batch_of
+            .codes
+            .of(
+                &self.state,
                 self.pairing,
                 crate::cost_codes::SPEC.name,
-                &activities.into_iter().collect::<Vec<_>>(),
+                activities,
             )
             .await?;
         let parents: BTreeSet<String> = codes
