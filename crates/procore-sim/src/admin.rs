@@ -142,7 +142,7 @@ fn route(shared: &Shared, req: &Incoming) -> Result<Reply, Reply> {
                 project_id,
                 parent_id,
                 deleted_at: None,
-                data,
+                data: data.into(),
             });
             if kind == Kind::Project && sim.world.company_settings(company_id).auto_add_projects {
                 sim.world
@@ -173,10 +173,10 @@ fn route(shared: &Shared, req: &Incoming) -> Result<Reply, Reply> {
                         if v.is_null() {
                             record.data.remove(&k);
                         } else {
-                            record.data.insert(k, v);
+                            record.data.insert(&k, v);
                         }
                     }
-                    record.data.insert("updated_at".into(), json!(now));
+                    record.data.insert("updated_at", json!(now));
                     json!(record)
                 })
                 .ok_or_else(Reply::not_found)?;
@@ -189,8 +189,8 @@ fn route(shared: &Shared, req: &Incoming) -> Result<Reply, Reply> {
                 .world
                 .update(kind, id, |record| {
                     record.deleted_at = Some(now.clone());
-                    record.data.insert("deleted_at".into(), json!(now));
-                    record.data.insert("updated_at".into(), json!(now));
+                    record.data.insert("deleted_at", json!(now));
+                    record.data.insert("updated_at", json!(now));
                     json!(record)
                 })
                 .ok_or_else(Reply::not_found)?;

@@ -36,8 +36,10 @@ pub struct Indexes {
     by_project: HashMap<(Kind, Option<u64>), BTreeSet<u64>>,
     by_parent: HashMap<(Kind, u64), BTreeSet<u64>>,
     by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
-    /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones.
-    by_origin: HashMap<(Kind, u64), HashMap<String, BTreeSet<u64>>>,
+    /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. Nearly
+    /// every origin names one record (a second is refused), so the ids are a sorted vector:
+    /// a set per origin would cost a tree node for each of a million direct costs.
+    by_origin: HashMap<(Kind, u64), HashMap<Box<str>, Vec<u64>>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +110,22 @@ impl Indexes {
         if let Some(origin) = live_origin(r) {
             let key = (r.kind, r.company_id);
             let origins = self.by_origin.entry(key).or_default();
-            edit(origins, origin.to_owned(), r.id, how);
+            match how {
+                Edit::Add => {
+                    let ids = origins.entry(origin.into()).or_default();
+                    if let Err(at) = ids.binary_search(&r.id) {
+                        ids.insert(at, r.id);
+                    }
+                }
+                Edit::Remove => {
+                    if let Some(ids) = origins.get_mut(origin) {
+                        ids.retain(|id| *id != r.id);
+                        if ids.is_empty() {
+                            origins.remove(origin);
+                        }
+                    }
+                }
+            }
             if origins.is_empty() {
                 self.by_origin.remove(&key);
             }
@@ -135,14 +152,10 @@ impl Indexes {
         self.by_reference.get(&(kind, field, target))
     }
 
-    pub fn live_with_origin(
-        &self,
-        kind: Kind,
-        company_id: u64,
-        origin: &str,
-    ) -> Option<&BTreeSet<u64>> {
+    pub fn live_with_origin(&self, kind: Kind, company_id: u64, origin: &str) -> &[u64] {
         self.by_origin
             .get(&(kind, company_id))
             .and_then(|origins| origins.get(origin))
+            .map_or(&[], Vec::as_slice)
     }
 }

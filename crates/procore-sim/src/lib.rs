@@ -9,6 +9,7 @@ pub mod config;
 pub mod contract;
 pub mod error;
 pub mod faults;
+pub mod fields;
 mod index;
 pub mod iso3166;
 mod oauth;

@@ -126,7 +126,7 @@ impl Seeder<'_> {
             project_id,
             parent_id,
             deleted_at: None,
-            data,
+            data: data.into(),
         });
         id
     }
@@ -278,8 +278,7 @@ pub fn world(config: &SimConfig) -> World {
                 continue;
             }
             s.world.update(Kind::Project, project, |p| {
-                p.data
-                    .insert("standard_cost_code_list_id".into(), json!(list))
+                p.data.insert("standard_cost_code_list_id", json!(list))
             });
             let mut leaf_codes = Vec::new();
             for (position, (std_div, div, div_name, children)) in standard.iter().enumerate() {

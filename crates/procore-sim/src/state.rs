@@ -6,10 +6,11 @@ use std::str::FromStr;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::config::{RateLimitConfig, SimConfig};
 use crate::faults::FaultPlan;
+use crate::fields::Fields;
 use crate::index::Indexes;
 use crate::ratelimit::RateLimiter;
 
@@ -156,7 +157,7 @@ pub struct Record {
     pub parent_id: Option<u64>,
     #[serde(default)]
     pub deleted_at: Option<String>,
-    pub data: Map<String, Value>,
+    pub data: Fields,
 }
 
 impl Record {
@@ -365,27 +366,41 @@ impl World {
     fn by_ids<'a>(
         &'a self,
         kind: Kind,
-        ids: Option<&'a BTreeSet<u64>>,
+        ids: impl IntoIterator<Item = &'a u64> + 'a,
     ) -> impl Iterator<Item = &'a Record> + 'a {
         let records = self.records.get(&kind);
         ids.into_iter()
-            .flatten()
             .filter_map(move |id| records.and_then(|m| m.get(id)))
     }
 
     /// Records of a kind (soft-deleted too) whose `company_id` is `company_id`, in id order.
     pub fn in_company(&self, kind: Kind, company_id: u64) -> impl Iterator<Item = &Record> {
-        self.by_ids(kind, self.index.in_company(kind, company_id))
+        self.by_ids(
+            kind,
+            self.index
+                .in_company(kind, company_id)
+                .into_iter()
+                .flatten(),
+        )
     }
 
     /// Records of a kind (soft-deleted too) whose `project_id` is `project_id`, in id order.
     pub fn in_project(&self, kind: Kind, project_id: Option<u64>) -> impl Iterator<Item = &Record> {
-        self.by_ids(kind, self.index.in_project(kind, project_id))
+        self.by_ids(
+            kind,
+            self.index
+                .in_project(kind, project_id)
+                .into_iter()
+                .flatten(),
+        )
     }
 
     /// Records of a kind (soft-deleted too) whose container is `parent_id`, in id order.
     pub fn children(&self, kind: Kind, parent_id: u64) -> impl Iterator<Item = &Record> {
-        self.by_ids(kind, self.index.children(kind, parent_id))
+        self.by_ids(
+            kind,
+            self.index.children(kind, parent_id).into_iter().flatten(),
+        )
     }
 
     /// Records of a kind (soft-deleted too) whose `field`, one of the indexed references
@@ -396,7 +411,13 @@ impl World {
         field: &str,
         target: u64,
     ) -> impl Iterator<Item = &Record> {
-        self.by_ids(kind, self.index.referencing(kind, field, target))
+        self.by_ids(
+            kind,
+            self.index
+                .referencing(kind, field, target)
+                .into_iter()
+                .flatten(),
+        )
     }
 
     /// Live records of a kind in a company carrying `origin_id`, in id order.
@@ -642,7 +663,7 @@ mod tests {
             project_id,
             parent_id: None,
             deleted_at: None,
-            data: data.as_object().cloned().unwrap_or_default(),
+            data: data.as_object().cloned().unwrap_or_default().into(),
         }
     }
 
@@ -683,7 +704,7 @@ mod tests {
         );
 
         world.update(Kind::Vendor, vendor, |r| {
-            r.data.insert("origin_id".into(), json!("S-2"))
+            r.data.insert("origin_id", json!("S-2"))
         });
         world.assert_indexes_consistent();
         assert_eq!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-1"), [twin]);
@@ -694,7 +715,7 @@ mod tests {
 
         // An empty origin is no origin; a removed one neither.
         world.update(Kind::Vendor, twin, |r| {
-            r.data.insert("origin_id".into(), json!(""))
+            r.data.insert("origin_id", json!(""))
         });
         world.update(Kind::Vendor, vendor, |r| r.data.remove("origin_id"));
         world.assert_indexes_consistent();
@@ -702,7 +723,7 @@ mod tests {
         assert!(origin_ids(&world, Kind::Vendor, COMPANY_ID, "S-2").is_empty());
 
         world.update(Kind::Vendor, vendor, |r| {
-            r.data.insert("origin_id".into(), json!("S-3"));
+            r.data.insert("origin_id", json!("S-3"));
             r.company_id = SECOND_COMPANY_ID;
         });
         world.assert_indexes_consistent();
@@ -776,7 +797,7 @@ mod tests {
 
         world.update(Kind::BudgetLineItem, line, |r| {
             r.project_id = Some(SECOND_PROJECT_ID);
-            r.data.insert("cost_code_id".into(), json!(null));
+            r.data.insert("cost_code_id", json!(null));
         });
         world.update(Kind::DirectCostLineItem, dc_line, |r| r.parent_id = None);
         world.assert_indexes_consistent();

@@ -227,7 +227,7 @@ mod tests {
         store.write_all(&world).await.unwrap();
 
         world.update(Kind::Project, PROJECT_ID, |p| {
-            p.data.insert("origin_id".into(), json!("P-1"))
+            p.data.insert("origin_id", json!("P-1"))
         });
         let vendors: Vec<u64> = world
             .in_company(Kind::Vendor, COMPANY_ID)
@@ -235,11 +235,11 @@ mod tests {
             .take(2)
             .collect();
         world.update(Kind::Vendor, vendors[0], |v| {
-            v.data.insert("origin_id".into(), json!("S-1"));
+            v.data.insert("origin_id", json!("S-1"));
             v.deleted_at = Some("2026-01-01T00:00:00Z".into());
         });
         world.update(Kind::Vendor, vendors[1], |v| {
-            v.data.insert("origin_id".into(), json!("S-1"))
+            v.data.insert("origin_id", json!("S-1"))
         });
         let wbs = world
             .in_project(Kind::WbsCode, Some(PROJECT_ID))

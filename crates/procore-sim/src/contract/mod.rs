@@ -364,7 +364,9 @@ pub fn render_in_place(value: &mut Value, shape: &Shape) {
 /// copying each into a rendered map, then dropping it, was most of what it cost.
 pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
     match (shape, value) {
-        (Shape::Object(fields), Value::Object(map)) => write_object(map, None, fields, out),
+        (Shape::Object(fields), Value::Object(map)) => {
+            write_object(map.iter().map(|(k, v)| (k.as_str(), v)), None, fields, out)
+        }
         (Shape::Array(inner), Value::Array(items)) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -384,21 +386,22 @@ pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
     }
 }
 
-/// [`write_rendered`] of the object `base` with `overlay`'s keys added or replacing its own.
-pub fn write_object(
-    base: &serde_json::Map<String, Value>,
+/// [`write_rendered`] of the object whose fields `base` yields in key order, with `overlay`'s
+/// keys added or replacing its own.
+pub fn write_object<'k, 'v>(
+    base: impl Iterator<Item = (&'k str, &'v Value)>,
     overlay: Option<&serde_json::Map<String, Value>>,
     fields: &Fields,
     out: &mut Vec<u8>,
 ) {
-    let mut base = base.iter().peekable();
+    let mut base = base.peekable();
     let mut overlay = overlay.into_iter().flatten().peekable();
     let mut fields = fields.sorted().peekable();
     out.push(b'{');
     let mut first = true;
     loop {
         let key = [
-            base.peek().map(|(k, _)| k.as_str()),
+            base.peek().map(|(k, _)| *k),
             overlay.peek().map(|(k, _)| k.as_str()),
             fields.peek().map(|f| f.name.as_str()),
         ]
@@ -406,7 +409,7 @@ pub fn write_object(
         .flatten()
         .min();
         let Some(key) = key else { break };
-        let own = base.next_if(|(k, _)| k.as_str() == key).map(|(_, v)| v);
+        let own = base.next_if(|(k, _)| *k == key).map(|(_, v)| v);
         let added = overlay.next_if(|(k, _)| k.as_str() == key).map(|(_, v)| v);
         let field = fields.next_if(|f| f.name == key);
         if !std::mem::take(&mut first) {

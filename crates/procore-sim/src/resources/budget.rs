@@ -312,7 +312,7 @@ pub fn view_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
 }
 
 fn change_view(r: &Record) -> Value {
-    let mut v = r.data.clone();
+    let mut v = r.data.to_map();
     v.insert("id".into(), json!(r.id));
     let amount: Decimal = v
         .get("adjustment_line_items")
@@ -525,8 +525,8 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
                 // Only a description given replaces the code's own.
                 if entry.get("description").is_some() {
                     ctx.sim.world.update(Kind::WbsCode, id, |w| {
-                        w.data.insert("description".into(), description);
-                        w.data.insert("updated_at".into(), json!(now));
+                        w.data.insert("description", description);
+                        w.data.insert("updated_at", json!(now));
                     });
                 }
                 id
@@ -540,7 +540,7 @@ pub fn wbs_create(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
                     project_id: Some(project),
                     parent_id: None,
                     deleted_at: None,
-                    data: json!({"id": id, "cost_code_id": cc, "line_item_type_id": t, "sub_job_id": sj, "description": description, "status": "active", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
+                    data: json!({"id": id, "cost_code_id": cc, "line_item_type_id": t, "sub_job_id": sj, "description": description, "status": "active", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default().into(),
                 });
                 id
             }

@@ -10,6 +10,7 @@ use serde_json::{json, Map, Value};
 use super::{errors_of, Ctx, Place, Scope, Spec};
 use crate::contract::{self, Shape};
 use crate::error::{ErrorStyle, FieldErrors, Reply};
+use crate::fields::Fields;
 use crate::iso3166;
 use crate::state::{Kind, Record, World};
 
@@ -258,9 +259,9 @@ fn named(world: &World, kind: Kind, id: Option<u64>) -> Value {
             m.insert("id".into(), json!(r.id));
             // One pass over the record, not a lookup per name: a sync action of a thousand
             // lines names three records for each.
-            for (f, v) in &r.data {
+            for (f, v) in r.data.iter() {
                 if matches!(
-                    f.as_str(),
+                    f,
                     "name"
                         | "code"
                         | "full_code"
@@ -270,7 +271,7 @@ fn named(world: &World, kind: Kind, id: Option<u64>) -> Value {
                         | "base_type"
                         | "origin_id"
                 ) {
-                    m.insert(f.clone(), v.clone());
+                    m.insert(f.to_owned(), v.clone());
                 }
             }
             if kind == Kind::CostCode {
@@ -379,7 +380,7 @@ fn lines_of(world: &World, kind: Kind, parent: u64) -> Vec<&Record> {
 /// or shows differently, so a sync action's answer of a thousand records is written from the
 /// records themselves (`write`) instead of copying each record's fields first.
 pub struct View<'r> {
-    stored: &'r Map<String, Value>,
+    stored: &'r Fields,
     added: Map<String, Value>,
 }
 
@@ -401,7 +402,7 @@ impl View<'_> {
 
     /// The representation as one JSON object.
     pub fn into_value(self) -> Value {
-        let mut all = self.stored.clone();
+        let mut all = self.stored.to_map();
         all.extend(self.added);
         Value::Object(all)
     }
@@ -410,7 +411,7 @@ impl View<'_> {
     pub fn write(self, shape: &Shape, out: &mut Vec<u8>) {
         match shape {
             Shape::Object(fields) => {
-                contract::write_object(self.stored, Some(&self.added), fields, out)
+                contract::write_object(self.stored.iter(), Some(&self.added), fields, out)
             }
             other => contract::write_rendered(&self.into_value(), other, out),
         }
@@ -925,7 +926,7 @@ fn require(
         };
         let ok = match attrs.get(*f) {
             Some(v) => present(Some(v)),
-            None => existing.is_some_and(|e| present(e.data.get(*f))),
+            None => existing.is_some_and(|e| present(e.data.get(f))),
         };
         if !ok {
             errors
@@ -1022,7 +1023,7 @@ fn resolve_wbs(
                     project_id: place.project_id,
                     parent_id: None,
                     deleted_at: None,
-                    data: json!({"id": id, "cost_code_id": cc, "line_item_type_id": t, "status": "active", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
+                    data: json!({"id": id, "cost_code_id": cc, "line_item_type_id": t, "status": "active", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default().into(),
                 });
                 id
             }
@@ -1204,15 +1205,19 @@ pub fn prepare(
             check_uom(ctx.world(), place, attrs, &mut errors);
             // One budget line per budget code (sub job, cost code, cost type), as in Procore's
             // budget: a second one is refused, never added beside the first.
-            let code_of = |r: &Map<String, Value>| {
+            fn code_of<'a>(
+                get: impl Fn(&'static str) -> Option<&'a Value>,
+            ) -> (Option<u64>, Option<u64>, Option<u64>) {
                 (
-                    r.get("sub_job_id").and_then(Value::as_u64),
-                    r.get("cost_code_id").and_then(Value::as_u64),
-                    r.get("line_item_type_id").and_then(Value::as_u64),
+                    get("sub_job_id").and_then(Value::as_u64),
+                    get("cost_code_id").and_then(Value::as_u64),
+                    get("line_item_type_id").and_then(Value::as_u64),
                 )
-            };
-            let mut wanted = existing.map(|e| code_of(&e.data)).unwrap_or_default();
-            let given = code_of(attrs);
+            }
+            let mut wanted = existing
+                .map(|e| code_of(|f| e.data.get(f)))
+                .unwrap_or_default();
+            let given = code_of(|f| attrs.get(f));
             wanted.1 = given.1.or(wanted.1);
             wanted.2 = given.2.or(wanted.2);
             if existing.is_none() {
@@ -1227,7 +1232,7 @@ pub fn prepare(
                             b.deleted_at.is_none()
                                 && b.project_id == place.project_id
                                 && Some(b.id) != existing.map(|e| e.id)
-                                && code_of(&b.data) == wanted
+                                && code_of(|f| b.data.get(f)) == wanted
                         })
                 });
             if taken {
@@ -1673,7 +1678,7 @@ pub fn after_write(
             project_id: Some(id),
             parent_id: None,
             deleted_at: None,
-            data: json!({"id": view_id, "name": "Procore Standard Budget", "description": "Default budget view", "role": "default", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default(),
+            data: json!({"id": view_id, "name": "Procore Standard Budget", "description": "Default budget view", "role": "default", "created_at": now, "updated_at": now}).as_object().cloned().unwrap_or_default().into(),
         });
     }
     // Editing a schedule of values (or a change order of a contract) is a change of the
@@ -1697,9 +1702,9 @@ pub fn after_write(
                 Kind::PurchaseOrderContract,
                 Kind::PrimeContract,
             ] {
-                ctx.sim.world.update(kind, contract, |c| {
-                    c.data.insert("updated_at".into(), json!(now))
-                });
+                ctx.sim
+                    .world
+                    .update(kind, contract, |c| c.data.insert("updated_at", json!(now)));
             }
         }
     }
@@ -1850,8 +1855,8 @@ pub fn special(ctx: &mut Ctx<'_>) -> Result<Option<Reply>, Reply> {
             }
             let now = ctx.now();
             ctx.sim.world.update(Kind::Vendor, id, |v| {
-                v.data.insert("is_active".into(), json!(true));
-                v.data.insert("updated_at".into(), json!(now));
+                v.data.insert("is_active", json!(true));
+                v.data.insert("updated_at", json!(now));
             });
             let world = ctx.world();
             let r = world.get(Kind::Vendor, id).ok_or_else(Reply::not_found)?;

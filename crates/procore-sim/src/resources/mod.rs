@@ -578,7 +578,7 @@ pub fn insert_new(
         project_id: place.project_id,
         parent_id: place.parent_id,
         deleted_at: None,
-        data: attrs,
+        data: attrs.into(),
     };
     ctx.sim.world.insert(record);
     kinds::after_write(ctx, spec, id, lines, true)?;
@@ -610,10 +610,10 @@ pub fn apply_update(
     ctx.sim.world.update(spec.kind, id, |record| {
         for (k, v) in attrs {
             if k != "id" {
-                record.data.insert(k, v);
+                record.data.insert(&k, v);
             }
         }
-        record.data.insert("updated_at".into(), json!(now));
+        record.data.insert("updated_at", json!(now));
     });
     kinds::after_write(ctx, spec, id, lines, false)?;
     Ok(())
@@ -703,8 +703,8 @@ fn delete(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
     let now = ctx.now();
     ctx.sim.world.update(spec.kind, record.id, |r| {
         r.deleted_at = Some(now.clone());
-        r.data.insert("deleted_at".into(), json!(now));
-        r.data.insert("updated_at".into(), json!(now));
+        r.data.insert("deleted_at", json!(now));
+        r.data.insert("updated_at", json!(now));
     });
     kinds::after_delete(ctx, spec, record.id);
     match ctx.op.status {
@@ -972,7 +972,8 @@ mod tests {
                 "created_at": "2026-12-01T00:00:00Z", "updated_at": "2026-12-01T00:00:00Z"})
             .as_object()
             .cloned()
-            .expect("an object"),
+            .expect("an object")
+            .into(),
         });
         for (i, amount) in ["1200.50", "7"].iter().enumerate() {
             let id = world.allocate_id(Kind::DirectCostLineItem);
@@ -988,7 +989,8 @@ mod tests {
                     "quantity": if i == 0 { json!("2") } else { json!(3) }, "unit_cost": null})
                     .as_object()
                     .cloned()
-                    .expect("an object"),
+                    .expect("an object")
+                    .into(),
             });
         }
         world
