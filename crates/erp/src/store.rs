@@ -10,6 +10,10 @@
 //! Values cross the `Any` boundary as text, integers and flags only: decimals are written as
 //! four-decimal text and read back with `CAST(… AS TEXT)`, so no amount ever passes through a
 //! float.
+//!
+//! Records are read a page at a time as one JSON text the database builds (`json_group_array`,
+//! `json_agg`; see [`Backend::json_rows`]), which carries the same text, integers and flags:
+//! row by row, each row would cross from sqlx's connection thread on its own.
 
 use std::collections::HashSet;
 use std::str::FromStr;
@@ -30,6 +34,9 @@ use crate::value::{canonical_decimal, Column, ColumnKind, Value};
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+/// `changed_at`, `change_seq` and `changed_by`, read after a record's own columns.
+const META_COLUMNS: usize = 3;
 
 /// Largest batch [`ErpStore::changes_since`] returns, whatever limit is asked.
 pub const MAX_BATCH: u32 = 10_000;
@@ -77,6 +84,23 @@ impl Backend {
             Backend::Postgres => {
                 format!("to_char({column} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")
             }
+        }
+    }
+
+    /// The rows of `page` (a subquery whose columns are `c0` … `c{columns - 1}`) as one JSON
+    /// array of arrays, in `order` (over those names), as text.
+    fn json_rows(self, page: &str, columns: usize, order: &str) -> String {
+        let cells: Vec<String> = (0..columns).map(|i| format!("c{i}")).collect();
+        let cells = cells.join(", ");
+        match self {
+            Backend::Sqlite => {
+                format!("SELECT json_group_array(json_array({cells}) ORDER BY {order}) FROM ({page}) AS page")
+            }
+            // json_agg of no rows is NULL, not an empty array.
+            Backend::Postgres => format!(
+                "SELECT CAST(COALESCE(json_agg(json_build_array({cells}) ORDER BY {order}), '[]') AS TEXT) \
+                 FROM ({page}) AS page"
+            ),
         }
     }
 
@@ -380,13 +404,55 @@ impl ErpStore {
         sql
     }
 
+    /// The record's columns, then `changed_at`, `change_seq` and `changed_by`, named `c0`,
+    /// `c1`… in that order (see [`ErpStore::read_changed`]).
     fn select_list<R: ErpRecord>(&self) -> String {
         let b = self.backend;
         let mut items: Vec<String> = R::COLUMNS.iter().map(|c| b.read(c.kind, c.name)).collect();
         items.push(b.timestamp_read("changed_at"));
         items.push("change_seq".to_owned());
         items.push("changed_by".to_owned());
+        let items: Vec<String> = items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| format!("{item} AS c{i}"))
+            .collect();
         items.join(", ")
+    }
+
+    /// The `select_list` name of each key column, for ordering a page by key.
+    fn key_order<R: ErpRecord>() -> String {
+        let names: Vec<String> = R::KEY_COLUMNS
+            .iter()
+            .map(|k| {
+                let i = R::COLUMNS.iter().position(|c| c.name == *k).unwrap_or(0);
+                format!("c{i}")
+            })
+            .collect();
+        names.join(", ")
+    }
+
+    /// Runs `page` (a `SELECT {select_list} …` with its binds) and reads its rows, in `order`
+    /// (over the `select_list` names). The database hands the page over as one JSON text:
+    /// row by row, sqlx sends each row from its connection thread as a message of its own and
+    /// `Any` copies the row's column descriptions with it, which cost more than the values on
+    /// pages of thousands (a large company's change feed holds a million project costs).
+    async fn read_changed<R: ErpRecord>(
+        &self,
+        page: &str,
+        binds: Vec<Value>,
+        order: &str,
+    ) -> Result<Vec<Changed<R>>, ErpError> {
+        let sql = self
+            .backend
+            .json_rows(page, R::COLUMNS.len() + META_COLUMNS, order);
+        let mut query = sqlx::query(&sql);
+        for value in binds {
+            query = bind_value(query, value);
+        }
+        let row = query.fetch_one(&self.pool).await?;
+        let text: String = row.try_get(0).map_err(|e| corrupt(R::TABLE, "(page)", e))?;
+        changed_from_json::<R>(&text)
     }
 
     /// Records changed after `since`, at most `limit` (capped at [`MAX_BATCH`]), in
@@ -399,24 +465,21 @@ impl ErpStore {
     ) -> Result<ChangeBatch<R>, ErpError> {
         let limit = limit.clamp(1, MAX_BATCH);
         // Read one more than asked so `has_more` is known without a second query.
-        let sql = format!(
+        let page = format!(
             "SELECT {select} FROM {table} WHERE company_code = $1 AND change_seq > $2 \
              ORDER BY change_seq LIMIT $3",
             select = self.select_list::<R>(),
             table = R::TABLE,
         );
-        let rows = sqlx::query(&sql)
-            .bind(company.to_owned())
-            .bind(since.0)
-            .bind(i64::from(limit) + 1)
-            .fetch_all(&self.pool)
-            .await?;
-        let has_more = rows.len() > limit as usize;
-        let changes = rows
-            .iter()
-            .take(limit as usize)
-            .map(changed_from_row::<R>)
-            .collect::<Result<Vec<_>, _>>()?;
+        let seq = format!("c{}", R::COLUMNS.len() + 1);
+        let binds = vec![
+            Value::Text(Some(company.to_owned())),
+            Value::Integer(Some(since.0)),
+            Value::Integer(Some(i64::from(limit) + 1)),
+        ];
+        let mut changes = self.read_changed::<R>(&page, binds, &seq).await?;
+        let has_more = changes.len() > limit as usize;
+        changes.truncate(limit as usize);
         let high_water = changes.last().map_or(since, |c| c.meta.seq);
         Ok(ChangeBatch {
             changes,
@@ -439,18 +502,18 @@ impl ErpStore {
                 format!("{c} = {}", self.backend.param(kind, i + 2))
             })
             .collect();
-        let sql = format!(
+        let page = format!(
             "SELECT {select} FROM {table} WHERE company_code = $1 AND {filter}",
             select = self.select_list::<R>(),
             table = R::TABLE,
             filter = filter.join(" AND "),
         );
-        let mut query = sqlx::query(&sql).bind(company.to_owned());
-        for value in key.values() {
-            query = bind_value(query, value);
-        }
-        let row = query.fetch_optional(&self.pool).await?;
-        row.as_ref().map(changed_from_row::<R>).transpose()
+        let mut binds = vec![Value::Text(Some(company.to_owned()))];
+        binds.extend(key.values());
+        let found = self
+            .read_changed(&page, binds, &Self::key_order::<R>())
+            .await?;
+        Ok(found.into_iter().next())
     }
 
     /// Every record of one project in natural-key order: the table's key starts with the
@@ -460,34 +523,29 @@ impl ErpStore {
         company: &str,
         project_number: &str,
     ) -> Result<Vec<Changed<R>>, ErpError> {
-        let sql = format!(
-            "SELECT {select} FROM {table} WHERE company_code = $1 AND project_number = $2 \
-             ORDER BY {keys}",
+        let page = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 AND project_number = $2",
             select = self.select_list::<R>(),
             table = R::TABLE,
-            keys = R::KEY_COLUMNS.join(", "),
         );
-        let rows = sqlx::query(&sql)
-            .bind(company.to_owned())
-            .bind(project_number.to_owned())
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(changed_from_row::<R>).collect()
+        let binds = vec![
+            Value::Text(Some(company.to_owned())),
+            Value::Text(Some(project_number.to_owned())),
+        ];
+        self.read_changed(&page, binds, &Self::key_order::<R>())
+            .await
     }
 
     /// Every record of a company in natural-key order (for exports and checks).
     pub async fn all<R: ErpRecord>(&self, company: &str) -> Result<Vec<Changed<R>>, ErpError> {
-        let sql = format!(
-            "SELECT {select} FROM {table} WHERE company_code = $1 ORDER BY {keys}",
+        let page = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1",
             select = self.select_list::<R>(),
             table = R::TABLE,
-            keys = R::KEY_COLUMNS.join(", "),
         );
-        let rows = sqlx::query(&sql)
-            .bind(company.to_owned())
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(changed_from_row::<R>).collect()
+        let binds = vec![Value::Text(Some(company.to_owned()))];
+        self.read_changed(&page, binds, &Self::key_order::<R>())
+            .await
     }
 
     /// Writes the Modification column of budget lines in one transaction; the original budget is
@@ -617,55 +675,80 @@ fn corrupt(table: &'static str, column: &'static str, reason: impl ToString) -> 
     }
 }
 
-fn read_value(
-    row: &AnyRow,
-    index: usize,
+/// A value of `column` from a page's JSON (see [`Backend::json_rows`]): text, an integer, a flag
+/// as 0 or 1, or null. Anything else is corrupt data, named by table and column.
+fn json_value(
+    cell: serde_json::Value,
     table: &'static str,
     column: &Column,
 ) -> Result<Value, ErpError> {
-    let text = |row: &AnyRow| -> Result<Option<String>, ErpError> {
-        row.try_get::<Option<String>, _>(index)
-            .map_err(|e| corrupt(table, column.name, e))
-    };
-    Ok(match column.kind {
-        ColumnKind::Integer => Value::Integer(
-            row.try_get::<Option<i64>, _>(index)
-                .map_err(|e| corrupt(table, column.name, e))?,
-        ),
-        ColumnKind::Bool => Value::Bool(
-            row.try_get::<Option<i64>, _>(index)
-                .map_err(|e| corrupt(table, column.name, e))?
-                .map(|v| v != 0),
-        ),
-        ColumnKind::Text => Value::Text(text(row)?),
-        ColumnKind::Decimal | ColumnKind::Date => match text(row)? {
-            None => Value::null(column.kind),
-            Some(t) => Value::parse(column.kind, &t).map_err(|e| corrupt(table, column.name, e))?,
-        },
+    use serde_json::Value as Json;
+    let kind = column.kind;
+    Ok(match (kind, cell) {
+        (_, Json::Null) => Value::null(kind),
+        (ColumnKind::Integer, Json::Number(n)) => {
+            Value::Integer(Some(n.as_i64().ok_or_else(|| {
+                corrupt(table, column.name, format!("{n} is not an integer"))
+            })?))
+        }
+        (ColumnKind::Bool, Json::Number(n)) => Value::Bool(Some(n.as_i64() != Some(0))),
+        (ColumnKind::Text, Json::String(s)) => Value::Text(Some(s)),
+        (ColumnKind::Decimal | ColumnKind::Date, Json::String(s)) => {
+            Value::parse(kind, &s).map_err(|e| corrupt(table, column.name, e))?
+        }
+        (_, other) => {
+            return Err(corrupt(
+                table,
+                column.name,
+                format!("{other} where {kind:?} was expected"),
+            ))
+        }
     })
 }
 
-fn changed_from_row<R: ErpRecord>(row: &AnyRow) -> Result<Changed<R>, ErpError> {
-    let mut values = Vec::with_capacity(R::COLUMNS.len());
-    for (index, column) in R::COLUMNS.iter().enumerate() {
-        values.push(read_value(row, index, R::TABLE, column)?);
+/// The records of a page read by [`ErpStore::read_changed`].
+fn changed_from_json<R: ErpRecord>(text: &str) -> Result<Vec<Changed<R>>, ErpError> {
+    let rows: Vec<Vec<serde_json::Value>> =
+        serde_json::from_str(text).map_err(|e| corrupt(R::TABLE, "(page)", e))?;
+    rows.into_iter().map(changed_from_cells::<R>).collect()
+}
+
+fn changed_from_cells<R: ErpRecord>(row: Vec<serde_json::Value>) -> Result<Changed<R>, ErpError> {
+    let n = R::COLUMNS.len();
+    if row.len() != n + META_COLUMNS {
+        return Err(corrupt(
+            R::TABLE,
+            "(page)",
+            format!("{} columns where {} were read", row.len(), n + META_COLUMNS),
+        ));
+    }
+    let mut cells = row.into_iter();
+    let mut values = Vec::with_capacity(n);
+    // Columns first: `zip` asks its first iterator first, and must not take a meta cell.
+    for (column, cell) in R::COLUMNS.iter().zip(cells.by_ref()) {
+        values.push(json_value(cell, R::TABLE, column)?);
     }
     let record =
         R::from_values(values).map_err(|(column, reason)| corrupt(R::TABLE, column, reason))?;
-    let n = R::COLUMNS.len();
-    let at: String = row
-        .try_get(n)
-        .map_err(|e| corrupt(R::TABLE, "changed_at", e))?;
-    let at = DateTime::parse_from_rfc3339(&at)
-        .map_err(|e| corrupt(R::TABLE, "changed_at", e))?
+    let mut meta = |column: &'static str| {
+        let cell = cells.next().unwrap_or_default();
+        (column, cell)
+    };
+    let (name, at) = meta("changed_at");
+    let at = at
+        .as_str()
+        .ok_or_else(|| corrupt(R::TABLE, name, format!("{at} is not a timestamp")))
+        .and_then(|at| DateTime::parse_from_rfc3339(at).map_err(|e| corrupt(R::TABLE, name, e)))?
         .with_timezone(&Utc);
-    let seq: i64 = row
-        .try_get(n + 1)
-        .map_err(|e| corrupt(R::TABLE, "change_seq", e))?;
-    let by: String = row
-        .try_get(n + 2)
-        .map_err(|e| corrupt(R::TABLE, "changed_by", e))?;
-    let by = ChangeOrigin::from_str(&by).map_err(|e| corrupt(R::TABLE, "changed_by", e))?;
+    let (name, seq) = meta("change_seq");
+    let seq = seq
+        .as_i64()
+        .ok_or_else(|| corrupt(R::TABLE, name, format!("{seq} is not an integer")))?;
+    let (name, by) = meta("changed_by");
+    let by = by
+        .as_str()
+        .ok_or_else(|| corrupt(R::TABLE, name, format!("{by} is not text")))
+        .and_then(|by| ChangeOrigin::from_str(by).map_err(|e| corrupt(R::TABLE, name, e)))?;
     Ok(Changed {
         record,
         meta: ChangeMeta {
@@ -690,4 +773,95 @@ fn company_from_row(row: &AnyRow) -> Result<Company, ErpError> {
             .map_err(|e| corrupt("companies", "environment", e))?,
         prefix: get(3, "prefix")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::model::Supplier;
+
+    /// A supplier row as the page query reads it: the record's columns, then the change
+    /// metadata.
+    fn supplier_row() -> Vec<serde_json::Value> {
+        let mut row: Vec<serde_json::Value> = Supplier::COLUMNS
+            .iter()
+            .map(|c| match c.kind {
+                ColumnKind::Bool => json!(1),
+                ColumnKind::Integer => json!(7),
+                _ if c.nullable => json!(null),
+                _ => json!("ACTIVE"),
+            })
+            .collect();
+        row.extend([
+            json!("2026-12-05T10:00:00.000000Z"),
+            json!(42),
+            json!("user"),
+        ]);
+        row
+    }
+
+    fn column_index(name: &str) -> usize {
+        Supplier::COLUMNS
+            .iter()
+            .position(|c| c.name == name)
+            .expect("a supplier column")
+    }
+
+    #[test]
+    fn a_page_of_one_row_reads() {
+        let text = serde_json::to_string(&vec![supplier_row()]).unwrap();
+        let mut row = supplier_row();
+        row[column_index("status")] = json!("A");
+        let text_ok = serde_json::to_string(&vec![row]).unwrap();
+        // The status column takes known values only: the first row is refused by the record,
+        // the second reads.
+        assert!(changed_from_json::<Supplier>(&text).is_err());
+        let read = changed_from_json::<Supplier>(&text_ok).expect("a valid row");
+        assert_eq!(read.len(), 1);
+        assert_eq!(read[0].meta.seq, ChangeSeq(42));
+        assert_eq!(read[0].meta.by, ChangeOrigin::User);
+        assert_eq!(changed_from_json::<Supplier>("[]").unwrap(), []);
+    }
+
+    /// Corrupt data in the ERP database is refused with the table and the column it is in.
+    #[test]
+    fn a_corrupt_cell_names_its_table_and_column() {
+        let mut valid = supplier_row();
+        valid[column_index("status")] = json!("A");
+        let named = |row: Vec<serde_json::Value>| -> (&'static str, &'static str) {
+            let text = serde_json::to_string(&vec![row]).unwrap();
+            match changed_from_json::<Supplier>(&text) {
+                Err(ErpError::Corrupt { table, column, .. }) => (table, column),
+                other => panic!("expected a corrupt-data error, got {other:?}"),
+            }
+        };
+        let mut row = valid.clone();
+        row[column_index("name")] = json!(12);
+        assert_eq!(named(row), ("suppliers", "name"));
+        let mut row = valid.clone();
+        row[column_index("linked_to_procore")] = json!("yes");
+        assert_eq!(named(row), ("suppliers", "linked_to_procore"));
+        let n = Supplier::COLUMNS.len();
+        let mut row = valid.clone();
+        row[n] = json!("yesterday");
+        assert_eq!(named(row), ("suppliers", "changed_at"));
+        let mut row = valid.clone();
+        row[n + 1] = json!("42");
+        assert_eq!(named(row), ("suppliers", "change_seq"));
+        let mut row = valid.clone();
+        row[n + 2] = json!("robot");
+        assert_eq!(named(row), ("suppliers", "changed_by"));
+        let mut row = valid;
+        row.pop();
+        assert_eq!(named(row), ("suppliers", "(page)"));
+        assert!(matches!(
+            changed_from_json::<Supplier>("not json"),
+            Err(ErpError::Corrupt {
+                table: "suppliers",
+                ..
+            })
+        ));
+    }
 }

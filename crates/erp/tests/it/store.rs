@@ -561,6 +561,85 @@ async fn concurrent_writers_get_distinct_sequence_numbers(store: ErpStore) {
     assert!(seqs.windows(2).all(|w| w[0] < w[1]));
 }
 
+/// Pages come back from the database as JSON text: every kind of value, quotes, escapes,
+/// line breaks, accents and symbols in text, signed four-decimal amounts, dates, flags and
+/// nulls must read back exactly, through every read.
+async fn values_read_back_exactly(store: ErpStore) {
+    store
+        .upsert_company(&company("LAUR"), ChangeOrigin::User)
+        .await
+        .unwrap();
+    let mut s = supplier("F\"1\\");
+    s.name = "Béton \"Côté\" \\ ltée\n\t🏗 <&> \u{2028} l'Église".to_owned();
+    s.phone = None;
+    s.address = Some(String::new() + "1200, rue « Valiquette »");
+    let mut p = project("24017");
+    p.detailed_description = Some("Ligne 1\r\nLigne 2 — {\"json\": [1, 2]}".to_owned());
+    p.active = false;
+    p.closing_date = None;
+    let a = activity("24017", "01-A-001-01");
+    let line = BudgetLine {
+        project_number: "24017".to_owned(),
+        activity_code: "01-A-001-01".to_owned(),
+        cost_type: "M".to_owned(),
+        original: "-123456789012345.1234".parse().unwrap(),
+        modification: "0.0001".parse().unwrap(),
+    };
+    store
+        .upsert("LAUR", std::slice::from_ref(&s), ChangeOrigin::User)
+        .await
+        .unwrap();
+    store
+        .upsert("LAUR", std::slice::from_ref(&p), ChangeOrigin::User)
+        .await
+        .unwrap();
+    store
+        .upsert("LAUR", std::slice::from_ref(&a), ChangeOrigin::User)
+        .await
+        .unwrap();
+    store
+        .upsert("LAUR", std::slice::from_ref(&line), ChangeOrigin::User)
+        .await
+        .unwrap();
+
+    let changed = store
+        .changes_since::<Supplier>("LAUR", ChangeSeq::ORIGIN, 10)
+        .await
+        .unwrap();
+    assert_eq!(changed.changes.len(), 1);
+    assert_eq!(changed.changes[0].record, s);
+    assert_eq!(changed.changes[0].meta.by, ChangeOrigin::User);
+    assert_eq!(changed.high_water, changed.changes[0].meta.seq);
+    assert!(!changed.has_more);
+    let all: Vec<Project> = store
+        .all::<Project>("LAUR")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.record)
+        .collect();
+    assert_eq!(all, [p.clone()]);
+    let got = store
+        .get::<Project>("LAUR", &"24017".to_owned())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(got.record, p);
+    let erp: &dyn ErpConnector = &store;
+    assert_eq!(
+        erp.project_budget_lines("LAUR", "24017").await.unwrap(),
+        [line]
+    );
+    assert_eq!(erp.project_activities("LAUR", "24017").await.unwrap(), [a]);
+    // Nothing after the last change: an empty page, not an error.
+    let after = store
+        .changes_since::<Supplier>("LAUR", changed.high_water, 10)
+        .await
+        .unwrap();
+    assert!(after.changes.is_empty() && !after.has_more);
+    assert_eq!(after.high_water, changed.high_water);
+}
+
 backend_tests!(
     migrations_create_the_schema,
     change_seq_orders_changes_and_cursor_finds_them,
@@ -570,6 +649,7 @@ backend_tests!(
     a_project_is_read_on_its_own,
     sub_projects_refer_to_their_master,
     concurrent_writers_get_distinct_sequence_numbers,
+    values_read_back_exactly,
 );
 
 #[test]
