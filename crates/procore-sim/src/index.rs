@@ -34,7 +34,9 @@ pub const REFERENCES: &[(Kind, &str)] = &[
 pub struct Indexes {
     by_company: HashMap<(Kind, u64), BTreeSet<u64>>,
     by_project: HashMap<(Kind, Option<u64>), BTreeSet<u64>>,
-    by_parent: HashMap<(Kind, u64), BTreeSet<u64>>,
+    /// Most containers hold a few records (a direct cost its lines), so each holds a sorted
+    /// vector, not a tree node.
+    by_parent: HashMap<(Kind, u64), Vec<u64>>,
     by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
     /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. Nearly
     /// every origin names one record (a second is refused), so the ids are a sorted vector:
@@ -58,6 +60,33 @@ fn edit<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id
         Edit::Remove => {
             if let Some(ids) = map.get_mut(&key) {
                 ids.remove(&id);
+                if ids.is_empty() {
+                    map.remove(&key);
+                }
+            }
+        }
+    }
+}
+
+/// [`edit`] for maps whose ids are a sorted vector.
+fn edit_sorted<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, Vec<u64>>,
+    key: K,
+    id: u64,
+    how: Edit,
+) {
+    match how {
+        Edit::Add => {
+            let ids = map.entry(key).or_default();
+            if let Err(at) = ids.binary_search(&id) {
+                ids.insert(at, id);
+            }
+        }
+        Edit::Remove => {
+            if let Some(ids) = map.get_mut(&key) {
+                if let Ok(at) = ids.binary_search(&id) {
+                    ids.remove(at);
+                }
                 if ids.is_empty() {
                     map.remove(&key);
                 }
@@ -102,7 +131,7 @@ impl Indexes {
         edit(&mut self.by_company, (r.kind, r.company_id), r.id, how);
         edit(&mut self.by_project, (r.kind, r.project_id), r.id, how);
         if let Some(parent) = r.parent_id {
-            edit(&mut self.by_parent, (r.kind, parent), r.id, how);
+            edit_sorted(&mut self.by_parent, (r.kind, parent), r.id, how);
         }
         for (field, target) in references(r) {
             edit(&mut self.by_reference, (r.kind, field, target), r.id, how);
@@ -110,22 +139,7 @@ impl Indexes {
         if let Some(origin) = live_origin(r) {
             let key = (r.kind, r.company_id);
             let origins = self.by_origin.entry(key).or_default();
-            match how {
-                Edit::Add => {
-                    let ids = origins.entry(origin.into()).or_default();
-                    if let Err(at) = ids.binary_search(&r.id) {
-                        ids.insert(at, r.id);
-                    }
-                }
-                Edit::Remove => {
-                    if let Some(ids) = origins.get_mut(origin) {
-                        ids.retain(|id| *id != r.id);
-                        if ids.is_empty() {
-                            origins.remove(origin);
-                        }
-                    }
-                }
-            }
+            edit_sorted(origins, Box::<str>::from(origin), r.id, how);
             if origins.is_empty() {
                 self.by_origin.remove(&key);
             }
@@ -140,8 +154,10 @@ impl Indexes {
         self.by_project.get(&(kind, project_id))
     }
 
-    pub fn children(&self, kind: Kind, parent_id: u64) -> Option<&BTreeSet<u64>> {
-        self.by_parent.get(&(kind, parent_id))
+    pub fn children(&self, kind: Kind, parent_id: u64) -> &[u64] {
+        self.by_parent
+            .get(&(kind, parent_id))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Panics on a field missing from [`REFERENCES`]: an empty answer would be silently wrong.

@@ -397,10 +397,7 @@ impl World {
 
     /// Records of a kind (soft-deleted too) whose container is `parent_id`, in id order.
     pub fn children(&self, kind: Kind, parent_id: u64) -> impl Iterator<Item = &Record> {
-        self.by_ids(
-            kind,
-            self.index.children(kind, parent_id).into_iter().flatten(),
-        )
+        self.by_ids(kind, self.index.children(kind, parent_id))
     }
 
     /// Records of a kind (soft-deleted too) whose `field`, one of the indexed references

@@ -755,20 +755,24 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
         .and_then(|f| f.shape.items())
         .cloned()
         .unwrap_or(Shape::Any);
-    // The entities are written as JSON text as each item is applied: a thousand full records
-    // per call, never held as values.
-    let mut entities = Vec::with_capacity(items.len() * 1024);
-    entities.push(b'[');
+    // The entities are written as JSON text as each item is applied, straight into the answer:
+    // a thousand full records per call, never held as values nor copied into an envelope.
+    let mut body = Vec::with_capacity(items.len() * 1024);
+    if !bare {
+        body.extend_from_slice(b"{\"entities\":");
+    }
+    body.push(b'[');
+    let first = body.len();
     let mut errors = Vec::new();
     for item in items {
         match sync_one(ctx, spec, place, item, &item_shape) {
             Ok(id) => {
                 let world = ctx.world();
                 if let Some(r) = world.get(spec.kind, id) {
-                    if entities.len() > 1 {
-                        entities.push(b',');
+                    if body.len() > first {
+                        body.push(b',');
                     }
-                    represent_into(world, r, show_shape(spec), &mut entities);
+                    represent_into(world, r, show_shape(spec), &mut body);
                 }
             }
             Err(e) => {
@@ -785,17 +789,9 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
             }
         }
     }
-    entities.push(b']');
-    let mut body = if bare {
-        entities
-    } else {
-        let mut body = Vec::with_capacity(entities.len() + 64);
-        body.extend_from_slice(b"{\"entities\":");
-        body.extend_from_slice(&entities);
-        body.extend_from_slice(b",\"errors\":");
-        body
-    };
+    body.push(b']');
     if !bare {
+        body.extend_from_slice(b",\"errors\":");
         // Writing to a Vec cannot fail.
         let _ = serde_json::to_writer(&mut body, &errors);
         body.push(b'}');
