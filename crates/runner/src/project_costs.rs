@@ -123,16 +123,32 @@ struct CostBatches<'a> {
 /// a thousand costs read as many rows as the costs themselves. All three are synchronized
 /// before project costs, so their bindings hold still while the costs are sent; a key not
 /// bound is asked for again (it is an error then). At most [`BOUND_IDS_KEPT`] are kept.
-#[derive(Default)]
-struct BoundIds(std::sync::Mutex<BTreeMap<String, u64>>);
+struct BoundIds {
+    known: std::sync::Mutex<BTreeMap<String, u64>>,
+    /// How many are kept at most: [`BOUND_IDS_KEPT`].
+    kept: usize,
+}
+
+impl Default for BoundIds {
+    fn default() -> BoundIds {
+        BoundIds::keeping(BOUND_IDS_KEPT)
+    }
+}
 
 /// How many ids a [`BoundIds`] keeps before it starts over: a few MiB, whatever the company's
 /// size.
 const BOUND_IDS_KEPT: usize = 50_000;
 
 impl BoundIds {
+    fn keeping(kept: usize) -> BoundIds {
+        BoundIds {
+            known: Default::default(),
+            kept,
+        }
+    }
+
     fn lock(&self) -> std::sync::MutexGuard<'_, BTreeMap<String, u64>> {
-        self.0
+        self.known
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -163,7 +179,7 @@ impl BoundIds {
                 .procore_ids_by_erp_keys(pairing, entity, &missing)
                 .await?;
             let mut known = self.lock();
-            if known.len() + read.len() > BOUND_IDS_KEPT {
+            if known.len() + read.len() > self.kept {
                 known.clear();
             }
             known.extend(read.iter().map(|(k, v)| (k.clone(), *v)));
@@ -856,5 +872,93 @@ fn fail(out: &mut Out, p: &Pending, message: &str, retry: bool) {
             WrittenSide::Procore,
             format!("project cost {}: {message}", p.number),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(keys: &[&str]) -> BTreeSet<String> {
+        keys.iter().map(|k| (*k).to_owned()).collect()
+    }
+
+    async fn bind(state: &StateStore, pairing: state::PairingId, key: &str, id: u64) {
+        state
+            .upsert_binding(&state::BindingWrite {
+                pairing,
+                entity: "suppliers".into(),
+                erp_key: key.into(),
+                procore_id: id,
+                erp_hash: None,
+                procore_hash: None,
+                last_synced_values: serde_json::Value::Null,
+            })
+            .await
+            .expect("a binding");
+    }
+
+    /// Ids are read once and kept; a key not bound is asked for again; past the limit the kept
+    /// ids start over.
+    #[tokio::test]
+    async fn bound_ids_are_read_once_and_missing_ones_asked_again() {
+        let path =
+            std::env::temp_dir().join(format!("mpsync-bound-ids-{}.db", uuid::Uuid::new_v4()));
+        let state = StateStore::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .expect("a state database");
+        let pairing = state
+            .pair(&state::NewPairing::new(
+                "LAUR",
+                &procore::Environment::DeveloperSandbox,
+                1_000_010_000,
+            ))
+            .await
+            .expect("a pairing")
+            .id;
+        bind(&state, pairing, "S-1", 101).await;
+        bind(&state, pairing, "S-2", 102).await;
+
+        let ids = BoundIds::keeping(2);
+        let found = ids
+            .of(&state, pairing, "suppliers", keys(&["S-1", "S-3"]))
+            .await
+            .unwrap();
+        assert_eq!(found, BTreeMap::from([("S-1".to_owned(), 101)]));
+
+        // S-1 is now bound elsewhere in the state database: the kept id answers, which shows it
+        // is not read again. S-3, unknown before, is read now that it is bound.
+        state
+            .unlink_binding(pairing, "suppliers", "S-1")
+            .await
+            .unwrap();
+        bind(&state, pairing, "S-1", 201).await;
+        bind(&state, pairing, "S-3", 103).await;
+        let found = ids
+            .of(&state, pairing, "suppliers", keys(&["S-1", "S-3"]))
+            .await
+            .unwrap();
+        assert_eq!(
+            found,
+            BTreeMap::from([("S-1".to_owned(), 101), ("S-3".to_owned(), 103)])
+        );
+
+        // A third id would pass the limit of two: the kept ones start over, so S-1 is read
+        // again and shows its new id.
+        let found = ids
+            .of(&state, pairing, "suppliers", keys(&["S-2"]))
+            .await
+            .unwrap();
+        assert_eq!(found, BTreeMap::from([("S-2".to_owned(), 102)]));
+        let found = ids
+            .of(&state, pairing, "suppliers", keys(&["S-1"]))
+            .await
+            .unwrap();
+        assert_eq!(found, BTreeMap::from([("S-1".to_owned(), 201)]));
+
+        state.close().await;
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
     }
 }
