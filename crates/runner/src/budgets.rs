@@ -392,13 +392,17 @@ impl SyncRunner {
         };
         self.cached(|c| c.budget_lines.insert(procore_project, existing.clone()));
         let ids: Vec<u64> = existing.iter().map(|l| l.id).collect();
-        let ours: BTreeSet<u64> = self
+        // What each of our lines is bound to and with: an unchanged line already bound so is
+        // not bound again (an incremental sync would rewrite every binding of every project
+        // it touches).
+        let bound: BTreeMap<u64, (String, serde_json::Value)> = self
             .state
             .bindings_by_procore_ids(self.pairing, ORIGINAL.name, &ids)
             .await?
             .into_iter()
-            .map(|b| b.procore_id)
+            .map(|b| (b.procore_id, (b.erp_key, b.last_synced_values)))
             .collect();
+        let ours: BTreeSet<u64> = bound.keys().copied().collect();
         let steps = plan_original(&placed.lines, &existing, &ours);
         // Changing the amount of a line already in Procore names it by id, whatever the
         // project's WBS; only new lines (they need budget codes) and lines that cannot be
@@ -430,7 +434,12 @@ impl SyncRunner {
             match step {
                 OriginalStep::Unchanged { key, id, amount } => {
                     out.summary.unchanged += 1;
-                    links.push((key, id, amount));
+                    let linked = bound.get(&id).is_some_and(|(erp_key, values)| {
+                        *erp_key == key && *values == original_values(amount)
+                    });
+                    if !linked {
+                        links.push((key, id, amount));
+                    }
                 }
                 OriginalStep::Update {
                     key,
@@ -609,7 +618,7 @@ impl SyncRunner {
             ORIGINAL.name,
             links
                 .into_iter()
-                .map(|(key, id, amount)| (key, id, json!({ "original": amount.to_string() }))),
+                .map(|(key, id, amount)| (key, id, original_values(amount))),
         )
         .await?;
         Ok(clean)
@@ -731,6 +740,11 @@ struct NewLine {
     key: String,
     code: (u64, u64),
     amount: Decimal,
+}
+
+/// What the binding of a budget line keeps: the original amount it was synchronized with.
+fn original_values(amount: Decimal) -> serde_json::Value {
+    json!({ "original": amount.to_string() })
 }
 
 fn is_auth(e: &procore::ProcoreError) -> bool {

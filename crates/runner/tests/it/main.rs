@@ -1564,10 +1564,41 @@ async fn the_original_budget_reaches_procore_to_the_cent_then_nothing_is_rewritt
         )
         .await
         .unwrap();
+    let keys: Vec<String> = erp_lines
+        .iter()
+        .map(|b| runner::budgets::line_key(b))
+        .collect();
+    let bindings = || async {
+        w.state
+            .bindings_by_erp_keys(w.pairing, "original_budget", &keys)
+            .await
+            .unwrap()
+    };
+    let before = bindings().await;
+    assert!(before.len() > 1, "{before:#?}");
     w.admin.reset_request_counts().await.unwrap();
     let run = w.sync().await;
     let summary = run.entity("original_budget").unwrap();
     assert_eq!(summary.updated.procore, 1, "{summary:#?}");
+    // The project's other lines are unchanged and already bound: their bindings are left as
+    // they were, not written again; the changed line's keeps its new amount.
+    let changed_key = runner::budgets::line_key(&changed);
+    for after in bindings().await {
+        let was = before
+            .iter()
+            .find(|b| b.erp_key == after.erp_key)
+            .expect("bound before");
+        if after.erp_key == changed_key {
+            let kept: rust_decimal::Decimal = after.last_synced_values["original"]
+                .as_str()
+                .and_then(|a| a.parse().ok())
+                .expect("an amount");
+            assert_eq!(kept, changed.original);
+            assert!(after.synced_at > was.synced_at);
+        } else {
+            assert_eq!(after, *was, "an unchanged line is not bound again");
+        }
+    }
     assert_eq!(summary.created.procore, 0, "{summary:#?}");
     // The line is named by its id: neither its budget code nor the WBS codes are read, and the
     // detail rows are read once for both budget entities.
