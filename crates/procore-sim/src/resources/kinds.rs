@@ -287,11 +287,13 @@ fn named(world: &World, kind: Kind, id: Option<u64>) -> Value {
 }
 
 pub fn cost_code_full(world: &World, r: &Record) -> String {
-    let mut parts = vec![r.str_field("code").unwrap_or("").to_owned()];
+    // Borrowed codes, one string at the end: every line of a sync action names its cost code
+    // (and its WBS code names it again).
+    let mut parts: Vec<&str> = vec![r.str_field("code").unwrap_or("")];
     let mut parent = r.u64_field("parent_id");
     let mut guard = 0;
     while let Some(p) = parent.and_then(|id| world.get(r.kind, id)) {
-        parts.push(p.str_field("code").unwrap_or("").to_owned());
+        parts.push(p.str_field("code").unwrap_or(""));
         parent = p.u64_field("parent_id");
         guard += 1;
         if guard > 16 {
