@@ -538,14 +538,60 @@ impl ErpStore {
 
     /// Every record of a company in natural-key order (for exports and checks).
     pub async fn all<R: ErpRecord>(&self, company: &str) -> Result<Vec<Changed<R>>, ErpError> {
-        let page = format!(
-            "SELECT {select} FROM {table} WHERE company_code = $1",
+        self.all_by_pages(company, MAX_BATCH).await
+    }
+
+    /// [`ErpStore::all`], read `page` records at a time, each page starting after the last key
+    /// of the one before: a page is one JSON text, and a whole table in one would meet SQLite's
+    /// limit on a value's length (a gigabyte) in a company of a few million costs.
+    pub async fn all_by_pages<R: ErpRecord>(
+        &self,
+        company: &str,
+        page: u32,
+    ) -> Result<Vec<Changed<R>>, ErpError> {
+        let b = self.backend;
+        let keys = R::KEY_COLUMNS.join(", ");
+        let after: Vec<String> = R::KEY_COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let kind = column(R::COLUMNS, c).map_or(ColumnKind::Text, |c| c.kind);
+                b.param(kind, i + 3)
+            })
+            .collect();
+        let first = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 ORDER BY {keys} LIMIT $2",
             select = self.select_list::<R>(),
             table = R::TABLE,
         );
-        let binds = vec![Value::Text(Some(company.to_owned()))];
-        self.read_changed(&page, binds, &Self::key_order::<R>())
-            .await
+        let next = format!(
+            "SELECT {select} FROM {table} WHERE company_code = $1 AND ({keys}) > ({after}) \
+             ORDER BY {keys} LIMIT $2",
+            select = self.select_list::<R>(),
+            table = R::TABLE,
+            after = after.join(", "),
+        );
+        let order = Self::key_order::<R>();
+        let mut all: Vec<Changed<R>> = Vec::new();
+        loop {
+            let mut binds = vec![
+                Value::Text(Some(company.to_owned())),
+                Value::Integer(Some(i64::from(page))),
+            ];
+            let sql = match all.last() {
+                None => &first,
+                Some(last) => {
+                    binds.extend(last.record.key().values());
+                    &next
+                }
+            };
+            let read = self.read_changed::<R>(sql, binds, &order).await?;
+            let done = read.len() < page as usize;
+            all.extend(read);
+            if done {
+                return Ok(all);
+            }
+        }
     }
 
     /// Writes the Modification column of budget lines in one transaction; the original budget is

@@ -640,6 +640,50 @@ async fn values_read_back_exactly(store: ErpStore) {
     assert_eq!(after.high_water, changed.high_water);
 }
 
+/// A company's records read a few at a time come out the same, in the same order, as read at
+/// once: each page starts right after the last key of the one before, in the database's own
+/// order of keys (two-column keys included).
+async fn all_records_read_by_pages_are_all_of_them_in_order(store: ErpStore) {
+    store
+        .upsert_company(&company("LAUR"), ChangeOrigin::User)
+        .await
+        .unwrap();
+    let codes = ["F2", "F10", "F1", "f1", "F-1", "É1", "F1_", "A"];
+    let suppliers: Vec<Supplier> = codes.iter().map(|c| supplier(c)).collect();
+    store
+        .upsert("LAUR", &suppliers, ChangeOrigin::User)
+        .await
+        .unwrap();
+    store
+        .upsert("LAUR", &[project("24017")], ChangeOrigin::User)
+        .await
+        .unwrap();
+    let activities: Vec<Activity> = ["03", "01", "02", "01-A", "1"]
+        .iter()
+        .map(|c| activity("24017", c))
+        .collect();
+    store
+        .upsert("LAUR", &activities, ChangeOrigin::User)
+        .await
+        .unwrap();
+
+    pages_agree::<Supplier>(&store, codes.len(), &[1, 2, 3, 7, 8, 9]).await;
+    pages_agree::<Activity>(&store, activities.len(), &[1, 2, 4, 5]).await;
+}
+
+/// `all` and `all_by_pages` in pages of each size read the same `count` records, in the same
+/// order.
+async fn pages_agree<R: erp::ErpRecord>(store: &ErpStore, count: usize, pages: &[u32]) {
+    let records =
+        |read: Vec<erp::Changed<R>>| -> Vec<R> { read.into_iter().map(|c| c.record).collect() };
+    let at_once = records(store.all::<R>("LAUR").await.unwrap());
+    assert_eq!(at_once.len(), count);
+    for &page in pages {
+        let paged = records(store.all_by_pages::<R>("LAUR", page).await.unwrap());
+        assert_eq!(paged, at_once, "{} in pages of {page}", R::TABLE);
+    }
+}
+
 backend_tests!(
     migrations_create_the_schema,
     change_seq_orders_changes_and_cursor_finds_them,
@@ -650,6 +694,7 @@ backend_tests!(
     sub_projects_refer_to_their_master,
     concurrent_writers_get_distinct_sequence_numbers,
     values_read_back_exactly,
+    all_records_read_by_pages_are_all_of_them_in_order,
 );
 
 #[test]
