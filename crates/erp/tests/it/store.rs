@@ -585,22 +585,10 @@ async fn values_read_back_exactly(store: ErpStore) {
         original: "-123456789012345.1234".parse().unwrap(),
         modification: "0.0001".parse().unwrap(),
     };
-    store
-        .upsert("LAUR", std::slice::from_ref(&s), ChangeOrigin::User)
-        .await
-        .unwrap();
-    store
-        .upsert("LAUR", std::slice::from_ref(&p), ChangeOrigin::User)
-        .await
-        .unwrap();
-    store
-        .upsert("LAUR", std::slice::from_ref(&a), ChangeOrigin::User)
-        .await
-        .unwrap();
-    store
-        .upsert("LAUR", std::slice::from_ref(&line), ChangeOrigin::User)
-        .await
-        .unwrap();
+    put(&store, std::slice::from_ref(&s)).await;
+    put(&store, std::slice::from_ref(&p)).await;
+    put(&store, std::slice::from_ref(&a)).await;
+    put(&store, std::slice::from_ref(&line)).await;
 
     let changed = store
         .changes_since::<Supplier>("LAUR", ChangeSeq::ORIGIN, 10)
@@ -650,25 +638,24 @@ async fn all_records_read_by_pages_are_all_of_them_in_order(store: ErpStore) {
         .unwrap();
     let codes = ["F2", "F10", "F1", "f1", "F-1", "É1", "F1_", "A"];
     let suppliers: Vec<Supplier> = codes.iter().map(|c| supplier(c)).collect();
-    store
-        .upsert("LAUR", &suppliers, ChangeOrigin::User)
-        .await
-        .unwrap();
-    store
-        .upsert("LAUR", &[project("24017")], ChangeOrigin::User)
-        .await
-        .unwrap();
+    put(&store, &suppliers).await;
+    put(&store, &[project("24017")]).await;
     let activities: Vec<Activity> = ["03", "01", "02", "01-A", "1"]
         .iter()
         .map(|c| activity("24017", c))
         .collect();
-    store
-        .upsert("LAUR", &activities, ChangeOrigin::User)
-        .await
-        .unwrap();
+    put(&store, &activities).await;
 
     pages_agree::<Supplier>(&store, codes.len(), &[1, 2, 3, 7, 8, 9]).await;
     pages_agree::<Activity>(&store, activities.len(), &[1, 2, 4, 5]).await;
+}
+
+/// Writes `records` to company LAUR as a user would.
+async fn put<R: erp::ErpRecord>(store: &ErpStore, records: &[R]) {
+    store
+        .upsert("LAUR", records, ChangeOrigin::User)
+        .await
+        .unwrap();
 }
 
 /// `all` and `all_by_pages` in pages of each size read the same `count` records, in the same
