@@ -1,7 +1,8 @@
 //! The simulated Procore world: records of every kind, OAuth grants, per-company settings,
 //! plus the runtime-only parts (rate-limit windows, faults, exchange log, request counts).
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::str::FromStr;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -294,7 +295,28 @@ pub struct World {
     pub auth: AuthState,
     pub settings: Settings,
     pub dirty: Dirty,
+    /// How many times records of each kind (by `Kind as usize`) were changed or removed: what
+    /// a memoised rendering depends on (see [`Renderings`]). Adding a record changes no other
+    /// record's rendering.
+    changes: [u64; Kind::ALL.len()],
+    renderings: RefCell<Renderings>,
 }
+
+/// JSON of referenced records as answers show them (a direct cost line's cost code, cost type
+/// and WBS code, its company and project), kept while nothing they are drawn from changed: a
+/// sync action's thousand lines name the same few records, and building each of them as a map
+/// and rendering it again was a fifth of the simulator's work on the benchmark's costs.
+#[derive(Debug, Default)]
+pub struct Renderings {
+    entries: HashMap<RenderingKey, (u64, Box<[u8]>)>,
+}
+
+/// What a rendering shows (a tag of the caller's choosing and a record) and the address of
+/// the contract shape it was rendered with: shapes live as long as the process.
+pub type RenderingKey = (u8, Kind, u64, usize);
+
+/// How many renderings are kept at most before they start over: a few MiB.
+const RENDERINGS_KEPT: usize = 50_000;
 
 impl World {
     pub fn empty() -> Self {
@@ -305,7 +327,38 @@ impl World {
             auth: AuthState::default(),
             settings: Settings::default(),
             dirty: Dirty::default(),
+            changes: [0; Kind::ALL.len()],
+            renderings: RefCell::default(),
         }
+    }
+
+    /// A stamp of the records of `kinds`: it differs once any of them was changed or removed.
+    pub fn changes_of(&self, kinds: &[Kind]) -> u64 {
+        kinds.iter().map(|k| self.changes[*k as usize]).sum()
+    }
+
+    /// Appends the rendering kept under `key` if it was made at `stamp`, or the one `render`
+    /// makes now (kept for next time).
+    pub fn rendered(
+        &self,
+        key: RenderingKey,
+        stamp: u64,
+        out: &mut Vec<u8>,
+        render: impl FnOnce(&mut Vec<u8>),
+    ) {
+        if let Some((at, text)) = self.renderings.borrow().entries.get(&key) {
+            if *at == stamp {
+                out.extend_from_slice(text);
+                return;
+            }
+        }
+        let start = out.len();
+        render(out);
+        let mut kept = self.renderings.borrow_mut();
+        if kept.entries.len() >= RENDERINGS_KEPT {
+            kept.entries.clear();
+        }
+        kept.entries.insert(key, (stamp, out[start..].into()));
     }
 
     pub fn allocate_id(&mut self, kind: Kind) -> u64 {
@@ -333,6 +386,7 @@ impl World {
     ) -> Option<T> {
         let record = self.records.get_mut(&kind)?.get_mut(&id)?;
         self.dirty.records.insert((kind, id));
+        self.changes[kind as usize] += 1;
         self.index.remove(record);
         let out = change(record);
         assert!(
@@ -349,6 +403,7 @@ impl World {
         let records = self.records.entry(record.kind).or_default();
         if let Some(old) = records.get(&record.id) {
             self.index.remove(old);
+            self.changes[record.kind as usize] += 1;
         }
         self.index.add(&record);
         records.insert(record.id, record);
@@ -359,6 +414,7 @@ impl World {
         let removed = self.records.get_mut(&kind).and_then(|m| m.remove(&id));
         if let Some(r) = &removed {
             self.index.remove(r);
+            self.changes[kind as usize] += 1;
         }
         removed
     }

@@ -364,9 +364,13 @@ pub fn render_in_place(value: &mut Value, shape: &Shape) {
 /// copying each into a rendered map, then dropping it, was most of what it cost.
 pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
     match (shape, value) {
-        (Shape::Object(fields), Value::Object(map)) => {
-            write_object(map.iter().map(|(k, v)| (k.as_str(), v)), None, fields, out)
-        }
+        (Shape::Object(fields), Value::Object(map)) => write_object(
+            map.iter().map(|(k, v)| (k.as_str(), v)),
+            std::iter::empty::<(&str, &Value)>(),
+            write_value,
+            fields,
+            out,
+        ),
         (Shape::Array(inner), Value::Array(items)) => {
             out.push(b'[');
             for (i, item) in items.iter().enumerate() {
@@ -387,22 +391,24 @@ pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
 }
 
 /// [`write_rendered`] of the object whose fields `base` yields in key order, with `overlay`'s
-/// keys added or replacing its own.
-pub fn write_object<'k, 'v>(
+/// keys (in key order too) added or replacing its own; `write_added` writes an overlay's value
+/// rendered with the field's shape, if the contract names the field.
+pub fn write_object<'k, 'v, 'a, A: 'a>(
     base: impl Iterator<Item = (&'k str, &'v Value)>,
-    overlay: Option<&serde_json::Map<String, Value>>,
+    overlay: impl Iterator<Item = (&'a str, &'a A)>,
+    mut write_added: impl FnMut(&A, Option<&Shape>, &mut Vec<u8>),
     fields: &Fields,
     out: &mut Vec<u8>,
 ) {
     let mut base = base.peekable();
-    let mut overlay = overlay.into_iter().flatten().peekable();
+    let mut overlay = overlay.peekable();
     let mut fields = fields.sorted().peekable();
     out.push(b'{');
     let mut first = true;
     loop {
         let key = [
             base.peek().map(|(k, _)| *k),
-            overlay.peek().map(|(k, _)| k.as_str()),
+            overlay.peek().map(|(k, _)| *k),
             fields.peek().map(|f| f.name.as_str()),
         ]
         .into_iter()
@@ -410,22 +416,30 @@ pub fn write_object<'k, 'v>(
         .min();
         let Some(key) = key else { break };
         let own = base.next_if(|(k, _)| *k == key).map(|(_, v)| v);
-        let added = overlay.next_if(|(k, _)| k.as_str() == key).map(|(_, v)| v);
+        let added = overlay.next_if(|(k, _)| *k == key).map(|(_, v)| v);
         let field = fields.next_if(|f| f.name == key);
         if !std::mem::take(&mut first) {
             out.push(b',');
         }
         write_json(key, out);
         out.push(b':');
-        let value = added.or(own).unwrap_or(&Value::Null);
-        match field {
-            Some(f) => write_rendered(value, &f.shape, out),
-            None => write_json(value, out),
+        let shape = field.map(|f| &f.shape);
+        match (added, own.unwrap_or(&Value::Null)) {
+            (Some(added), _) => write_added(added, shape, out),
+            (None, value) => write_value(value, shape, out),
         }
         // Keys the contract names twice are rendered once, by its first mention.
         while fields.next_if(|f| f.name == key).is_some() {}
     }
     out.push(b'}');
+}
+
+/// `value` as JSON text, rendered with `shape` if there is one.
+pub fn write_value(value: &Value, shape: Option<&Shape>, out: &mut Vec<u8>) {
+    match shape {
+        Some(shape) => write_rendered(value, shape, out),
+        None => write_json(value, out),
+    }
 }
 
 /// What [`render_in_place`] leaves untouched, container shapes aside.

@@ -382,38 +382,124 @@ fn lines_of(world: &World, kind: Kind, parent: u64) -> Vec<&Record> {
 /// or shows differently, so a sync action's answer of a thousand records is written from the
 /// records themselves (`write`) instead of copying each record's fields first.
 pub struct View<'r> {
+    world: &'r World,
     stored: &'r Fields,
-    added: Map<String, Value>,
+    /// Each name once; sorted when written.
+    added: Vec<(&'static str, Shown)>,
+}
+
+/// What a view shows besides the stored fields. The references are written from the world's
+/// memoised renderings ([`World::rendered`]): the lines of a sync action name the same few.
+enum Shown {
+    Value(Value),
+    /// A referenced record as [`named`] shows it.
+    Named(Kind, u64),
+    /// `{id, name}` of the company.
+    Company(u64),
+    /// `{id, name}` of the project.
+    Project(u64),
+}
+
+impl Shown {
+    fn to_value(&self, world: &World) -> Value {
+        match self {
+            Shown::Value(v) => v.clone(),
+            Shown::Named(kind, id) => named(world, *kind, Some(*id)),
+            Shown::Company(id) => json!({"id": id, "name": world.company_name(*id)}),
+            Shown::Project(id) => json!({
+                "id": id,
+                "name": world.get(Kind::Project, *id).and_then(|p| p.str_field("name")),
+            }),
+        }
+    }
+
+    /// Writes the value rendered with `shape`, a part of one of the contract's shapes (which
+    /// live as long as the process: its address keys the memo).
+    fn write(&self, world: &World, shape: Option<&Shape>, out: &mut Vec<u8>) {
+        let (tag, kind, id, drawn_from): (u8, Kind, u64, &[Kind]) = match self {
+            Shown::Value(v) => return contract::write_value(v, shape, out),
+            Shown::Named(kind, id) => {
+                let drawn_from: &[Kind] = match kind {
+                    // Its flat code joins its sub job's, cost code's and cost type's codes.
+                    Kind::WbsCode => &[
+                        Kind::WbsCode,
+                        Kind::SubJob,
+                        Kind::CostCode,
+                        Kind::LineItemType,
+                    ],
+                    kind => std::slice::from_ref(kind),
+                };
+                (0, *kind, *id, drawn_from)
+            }
+            Shown::Company(id) => (1, Kind::Company, *id, &[Kind::Company]),
+            Shown::Project(id) => (2, Kind::Project, *id, &[Kind::Project]),
+        };
+        if world.get(kind, id).is_none() {
+            // Not kept: a record added later would change what it shows.
+            return contract::write_value(&self.to_value(world), shape, out);
+        }
+        let key = (
+            tag,
+            kind,
+            id,
+            shape.map_or(0, |s| s as *const Shape as usize),
+        );
+        world.rendered(key, world.changes_of(drawn_from), out, |out| {
+            contract::write_value(&self.to_value(world), shape, out)
+        });
+    }
 }
 
 impl View<'_> {
-    fn insert(&mut self, key: String, value: Value) {
-        self.added.insert(key, value);
+    fn insert(&mut self, key: &'static str, value: Value) {
+        self.show(key, Shown::Value(value));
+    }
+
+    fn show(&mut self, key: &'static str, shown: Shown) {
+        match self.added.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, old)) => *old = shown,
+            None => self.added.push((key, shown)),
+        }
     }
 
     /// Shows `value` under `key` unless the record holds one.
-    fn or_insert(&mut self, key: &str, value: Value) {
-        if !self.stored.contains_key(key) && !self.added.contains_key(key) {
-            self.added.insert(key.to_owned(), value);
+    fn or_insert(&mut self, key: &'static str, value: Value) {
+        if !self.stored.contains_key(key) && !self.added.iter().any(|(k, _)| *k == key) {
+            self.added.push((key, Shown::Value(value)));
         }
     }
 
     fn get(&self, key: &str) -> Option<&Value> {
-        self.added.get(key).or_else(|| self.stored.get(key))
+        match self.added.iter().find(|(k, _)| *k == key) {
+            Some((_, Shown::Value(v))) => Some(v),
+            Some(_) => None,
+            None => self.stored.get(key),
+        }
     }
 
     /// The representation as one JSON object.
     pub fn into_value(self) -> Value {
         let mut all = self.stored.to_map();
-        all.extend(self.added);
+        for (key, shown) in &self.added {
+            all.insert((*key).to_owned(), shown.to_value(self.world));
+        }
         Value::Object(all)
     }
 
-    /// Writes the representation rendered with `shape` (see [`contract::write_rendered`]).
-    pub fn write(self, shape: &Shape, out: &mut Vec<u8>) {
+    /// Writes the representation rendered with `shape` (see [`contract::write_rendered`]), one
+    /// of the contract's shapes.
+    pub fn write(mut self, shape: &'static Shape, out: &mut Vec<u8>) {
         match shape {
             Shape::Object(fields) => {
-                contract::write_object(self.stored.iter(), Some(&self.added), fields, out)
+                self.added.sort_unstable_by_key(|(k, _)| *k);
+                let world = self.world;
+                contract::write_object(
+                    self.stored.iter(),
+                    self.added.iter().map(|(k, v)| (*k, v)),
+                    |shown: &Shown, shape, out| shown.write(world, shape, out),
+                    fields,
+                    out,
+                )
             }
             other => contract::write_rendered(&self.into_value(), other, out),
         }
@@ -421,15 +507,16 @@ impl View<'_> {
 }
 
 /// The full representation of a record (rendered later against each operation's shape).
-pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
+pub fn view<'r>(world: &'r World, r: &'r Record) -> View<'r> {
     let mut v = View {
+        world,
         stored: &r.data,
-        added: Map::new(),
+        added: Vec::with_capacity(16),
     };
-    v.insert("id".into(), json!(r.id));
+    v.insert("id", json!(r.id));
     // Built only by the kinds that show them: most views (a thousand per sync action) need
     // neither.
-    let company = || json!({"id": r.company_id, "name": world.company_name(r.company_id)});
+    let company = || Shown::Company(r.company_id);
     let project_name = || {
         r.project_id
             .and_then(|p| world.get(Kind::Project, p))
@@ -438,11 +525,15 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
     };
     let project = || {
         r.project_id
-            .map_or(Value::Null, |p| json!({"id": p, "name": project_name()}))
+            .map_or(Shown::Value(Value::Null), Shown::Project)
+    };
+    let reference = |kind: Kind, id: Option<u64>| match id {
+        Some(id) => Shown::Named(kind, id),
+        None => Shown::Value(Value::Null),
     };
     match r.kind {
         Kind::Project => {
-            v.insert("company".into(), company());
+            v.show("company", company());
             let number = r.str_field("project_number").unwrap_or("");
             let name = r.str_field("name").unwrap_or("");
             let display = if number.is_empty() {
@@ -450,10 +541,10 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
             } else {
                 format!("{number} - {name}")
             };
-            v.insert("display_name".into(), json!(display));
+            v.insert("display_name", json!(display));
             v.or_insert("active", json!(true));
             v.insert(
-                "is_erp_integrated".into(),
+                "is_erp_integrated",
                 json!(r
                     .data
                     .get("erp_integrated")
@@ -463,7 +554,7 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
         }
         Kind::Vendor => {
             v.or_insert("is_active", json!(true));
-            v.insert("company".into(), json!(world.company_name(r.company_id)));
+            v.insert("company", json!(world.company_name(r.company_id)));
             v.or_insert("synced_to_erp", json!(r.origin_id().is_some()));
         }
         Kind::CompanyUser => {
@@ -474,19 +565,16 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
             )
             .trim()
             .to_owned();
-            v.insert("name".into(), json!(name));
-            v.insert(
-                "vendor".into(),
-                named(world, Kind::Vendor, r.u64_field("vendor_id")),
-            );
+            v.insert("name", json!(name));
+            v.show("vendor", reference(Kind::Vendor, r.u64_field("vendor_id")));
             v.or_insert("is_active", json!(true));
         }
         Kind::CostCode => {
             let full = cost_code_full(world, r);
-            v.insert("full_code".into(), json!(full));
-            v.insert("sortable_code".into(), json!(full));
+            v.insert("full_code", json!(full));
+            v.insert("sortable_code", json!(full));
             v.insert(
-                "parent".into(),
+                "parent",
                 r.u64_field("parent_id")
                     .map_or(Value::Null, |p| json!({"id": p})),
             );
@@ -495,34 +583,34 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                 .and_then(|id| world.get(Kind::SubJob, id));
             match sub_job {
                 Some(sj) => {
-                    v.insert("biller".into(), json!(sj.str_field("name")));
-                    v.insert("biller_id".into(), json!(sj.id));
-                    v.insert("biller_type".into(), json!("SubJob"));
-                    v.insert("biller_origin_id".into(), json!(sj.origin_id()));
+                    v.insert("biller", json!(sj.str_field("name")));
+                    v.insert("biller_id", json!(sj.id));
+                    v.insert("biller_type", json!("SubJob"));
+                    v.insert("biller_origin_id", json!(sj.origin_id()));
                 }
                 None => {
-                    v.insert("biller".into(), json!(project_name()));
-                    v.insert("biller_id".into(), json!(r.project_id));
-                    v.insert("biller_type".into(), json!("Project"));
+                    v.insert("biller", json!(project_name()));
+                    v.insert("biller_id", json!(r.project_id));
+                    v.insert("biller_type", json!("Project"));
                 }
             }
             let budgeted = world
                 .referencing(Kind::BudgetLineItem, "cost_code_id", r.id)
                 .any(|b| b.deleted_at.is_none());
-            v.insert("budgeted".into(), json!(budgeted));
+            v.insert("budgeted", json!(budgeted));
             let types: Vec<Value> = world
                 .in_company(Kind::LineItemType, r.company_id)
                 .filter(|t| t.deleted_at.is_none())
                 .map(|t| view(world, t).into_value())
                 .collect();
-            v.insert("line_item_types".into(), Value::Array(types));
+            v.insert("line_item_types", Value::Array(types));
         }
         Kind::StandardCostCode => {
-            v.insert("full_code".into(), json!(cost_code_full(world, r)));
-            v.insert("standard_cost_code_list_id".into(), json!(r.parent_id));
+            v.insert("full_code", json!(cost_code_full(world, r)));
+            v.insert("standard_cost_code_list_id", json!(r.parent_id));
         }
         Kind::WbsCode => {
-            v.insert("flat_code".into(), json!(wbs_flat_code(world, r)));
+            v.insert("flat_code", json!(wbs_flat_code(world, r)));
             let mut names = Vec::new();
             if let Some(cc) = r
                 .u64_field("cost_code_id")
@@ -536,15 +624,14 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
             {
                 names.push(t.str_field("name").unwrap_or("").to_owned());
             }
-            v.insert("flat_name".into(), json!(names.join(".")));
+            v.insert("flat_name", json!(names.join(".")));
             v.or_insert("status", json!("active"));
-            v.insert(
-                "segment_items".into(),
-                Value::Array(wbs_segment_items(world, r)),
-            );
+            v.insert("segment_items", Value::Array(wbs_segment_items(world, r)));
         }
         Kind::BudgetLineItem => {
-            v.added.extend(super::budget::line_view(world, r));
+            for (key, value) in super::budget::line_view(world, r) {
+                v.insert(crate::fields::intern(&key), value);
+            }
         }
         Kind::WorkOrderContract | Kind::PurchaseOrderContract | Kind::PrimeContract => {
             let line_kind = if r.kind == Kind::PrimeContract {
@@ -571,38 +658,35 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                 .filter(|c| c.str_field("status") == Some("draft"))
                 .map(|c| dec(c.data.get("grand_total")))
                 .sum();
-            v.insert("grand_total".into(), money(total));
-            v.insert("approved_change_orders".into(), money(approved));
-            v.insert("pending_change_orders".into(), money(pending));
-            v.insert("pending_change_orders_amount".into(), money(pending));
-            v.insert("draft_change_orders_amount".into(), money(draft));
-            v.insert("revised_contract".into(), money(total + approved));
-            v.insert("revised_contract_amount".into(), money(total + approved));
+            v.insert("grand_total", money(total));
+            v.insert("approved_change_orders", money(approved));
+            v.insert("pending_change_orders", money(pending));
+            v.insert("pending_change_orders_amount", money(pending));
+            v.insert("draft_change_orders_amount", money(draft));
+            v.insert("revised_contract", money(total + approved));
+            v.insert("revised_contract_amount", money(total + approved));
             v.insert(
-                "pending_revised_contract".into(),
+                "pending_revised_contract",
                 money(total + approved + pending),
             );
             v.insert(
-                "pending_revised_contract_amount".into(),
+                "pending_revised_contract_amount",
                 money(total + approved + pending),
             );
-            v.insert("total_payments".into(), money(Decimal::ZERO));
+            v.insert("total_payments", money(Decimal::ZERO));
+            v.show("vendor", reference(Kind::Vendor, r.u64_field("vendor_id")));
+            v.show("project", project());
             v.insert(
-                "vendor".into(),
-                named(world, Kind::Vendor, r.u64_field("vendor_id")),
-            );
-            v.insert("project".into(), project());
-            v.insert(
-                "line_items".into(),
+                "line_items",
                 Value::Array(lines.iter().map(|l| view(world, l).into_value()).collect()),
             );
             v.insert(
-                "currency_configuration".into(),
+                "currency_configuration",
                 json!({"currency_iso_code": "CAD"}),
             );
             if r.kind != Kind::PrimeContract {
                 v.insert(
-                    "type".into(),
+                    "type",
                     json!(if r.kind == Kind::WorkOrderContract {
                         "WorkOrderContract"
                     } else {
@@ -610,25 +694,25 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                     }),
                 );
                 let shown = v.get("type").cloned().unwrap_or(Value::Null);
-                v.insert("contract_type".into(), shown);
+                v.insert("contract_type", shown);
             }
         }
         Kind::CommitmentLineItem | Kind::PrimeContractLineItem | Kind::DirectCostLineItem => {
             let amount = line_amount(r);
-            v.insert("amount".into(), money(amount));
-            v.insert("total_amount".into(), money(amount));
-            v.insert("extended_amount".into(), money(amount));
-            v.insert(
-                "cost_code".into(),
-                named(world, Kind::CostCode, r.u64_field("cost_code_id")),
+            v.insert("amount", money(amount));
+            v.insert("total_amount", money(amount));
+            v.insert("extended_amount", money(amount));
+            v.show(
+                "cost_code",
+                reference(Kind::CostCode, r.u64_field("cost_code_id")),
             );
-            v.insert(
-                "line_item_type".into(),
-                named(world, Kind::LineItemType, r.u64_field("line_item_type_id")),
+            v.show(
+                "line_item_type",
+                reference(Kind::LineItemType, r.u64_field("line_item_type_id")),
             );
-            v.insert(
-                "wbs_code".into(),
-                named(world, Kind::WbsCode, r.u64_field("wbs_code_id")),
+            v.show(
+                "wbs_code",
+                reference(Kind::WbsCode, r.u64_field("wbs_code_id")),
             );
             // Ids are unique per kind and kinds have ranges of their own, so at most one kind
             // holds the parent; a direct cost line's is looked up first.
@@ -660,28 +744,28 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                 None => "DirectCost",
             };
             v.insert(
-                "holder".into(),
+                "holder",
                 json!({"id": r.parent_id, "holder_type": holder_type}),
             );
-            v.insert("direct_cost_id".into(), json!(r.parent_id));
-            v.insert("company".into(), company());
-            v.insert("project".into(), project());
+            v.insert("direct_cost_id", json!(r.parent_id));
+            v.show("company", company());
+            v.show("project", project());
         }
         Kind::DirectCost => {
             let lines = lines_of(world, Kind::DirectCostLineItem, r.id);
             let total: Decimal = lines.iter().map(|l| line_amount(l)).sum();
-            v.insert("grand_total".into(), money(total));
-            v.insert("line_items_count".into(), json!(lines.len()));
+            v.insert("grand_total", money(total));
+            v.insert("line_items_count", json!(lines.len()));
             v.insert(
-                "line_items".into(),
+                "line_items",
                 Value::Array(lines.iter().map(|l| view(world, l).into_value()).collect()),
             );
             let vendor = named(world, Kind::Vendor, r.u64_field("vendor_id"));
             v.insert(
-                "vendor_name".into(),
+                "vendor_name",
                 vendor.get("name").cloned().unwrap_or(Value::Null),
             );
-            v.insert("vendor".into(), vendor);
+            v.insert("vendor", vendor);
             let employee = r
                 .u64_field("employee_id")
                 .and_then(|id| world.get(Kind::CompanyUser, id))
@@ -694,11 +778,11 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                     json!({"id": u.id, "name": name})
                 })
                 .unwrap_or(Value::Null);
-            v.insert("employee".into(), employee);
-            v.insert("attachments".into(), json!([]));
-            v.insert("attachments_count".into(), json!(0));
+            v.insert("employee", employee);
+            v.insert("attachments", json!([]));
+            v.insert("attachments_count", json!(0));
             v.insert(
-                "currency_configuration".into(),
+                "currency_configuration",
                 json!({"currency_iso_code": "CAD"}),
             );
         }
@@ -708,23 +792,23 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                 .and_then(|c| CONTRACTS.iter().find_map(|k| world.get(*k, c)));
             if let Some(c) = contract {
                 v.insert(
-                    "commitment_type".into(),
+                    "commitment_type",
                     json!(if c.kind == Kind::WorkOrderContract {
                         "WorkOrderContract"
                     } else {
                         "PurchaseOrderContract"
                     }),
                 );
-                v.insert("contract_name".into(), json!(c.str_field("title")));
+                v.insert("contract_name", json!(c.str_field("title")));
                 let vendor = named(world, Kind::Vendor, c.u64_field("vendor_id"));
-                v.insert("vendor_id".into(), json!(c.u64_field("vendor_id")));
+                v.insert("vendor_id", json!(c.u64_field("vendor_id")));
                 v.insert(
-                    "vendor_name".into(),
+                    "vendor_name",
                     vendor.get("name").cloned().unwrap_or(Value::Null),
                 );
             }
             v.or_insert("status", json!("draft"));
-            v.insert("deletable".into(), json!(r.origin_id().is_none()));
+            v.insert("deletable", json!(r.origin_id().is_none()));
             // What the invoice claims: work completed and materials stored this period.
             let claimed: Decimal = r
                 .data
@@ -737,14 +821,14 @@ pub fn view<'r>(world: &World, r: &'r Record) -> View<'r> {
                         + dec(i.get("materials_presently_stored"))
                 })
                 .sum();
-            v.insert("total_claimed_amount".into(), money(claimed));
+            v.insert("total_claimed_amount", money(claimed));
         }
         Kind::ChangeOrderPackage | Kind::PrimeChangeOrder | Kind::CommitmentChangeOrder => {
             v.or_insert("grand_total", json!("0.0"));
-            v.insert("project".into(), project());
+            v.show("project", project());
         }
         Kind::BudgetView => {
-            v.insert("links".into(), json!({
+            v.insert("links", json!({
                 "detail_rows": format!("/rest/v1.0/budget_views/{}/detail_rows?project_id={}", r.id, r.project_id.unwrap_or(0)),
                 "summary_rows": format!("/rest/v1.0/budget_views/{}/summary_rows?project_id={}", r.id, r.project_id.unwrap_or(0)),
             }));

@@ -453,12 +453,14 @@ pub fn represent(world: &World, record: &Record, shape: &Shape) -> Value {
     view
 }
 
-/// [`represent`] written as JSON text straight from the record.
-pub fn represent_into(world: &World, record: &Record, shape: &Shape, out: &mut Vec<u8>) {
+/// [`represent`] written as JSON text straight from the record, with one of the contract's
+/// shapes.
+pub fn represent_into(world: &World, record: &Record, shape: &'static Shape, out: &mut Vec<u8>) {
+    static ANY: Shape = Shape::Any;
     let view = kinds::view(world, record);
     match shape {
         Shape::Array(inner) => view.write(inner, out),
-        Shape::AnyArray => view.write(&Shape::Any, out),
+        Shape::AnyArray => view.write(&ANY, out),
         other => view.write(other, out),
     }
 }
@@ -764,6 +766,7 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
     body.push(b'[');
     let first = body.len();
     let mut errors = Vec::new();
+    let shown = show_shape(spec);
     for item in items {
         match sync_one(ctx, spec, place, item, &item_shape) {
             Ok(id) => {
@@ -772,7 +775,7 @@ fn sync(ctx: &mut Ctx<'_>, spec: Spec) -> Handled {
                     if body.len() > first {
                         body.push(b',');
                     }
-                    represent_into(world, r, show_shape(spec), &mut body);
+                    represent_into(world, r, shown, &mut body);
                 }
             }
             Err(e) => {
@@ -990,6 +993,39 @@ mod tests {
             });
         }
         world
+    }
+
+    #[test]
+    fn a_referenced_record_changed_after_an_answer_shows_changed_in_the_next() {
+        let mut world = world_with_direct_costs();
+        let op = contract::operation(kinds::spec(Kind::DirectCostLineItem).show_op)
+            .expect("the line show operation");
+        let line = world
+            .all(Kind::DirectCostLineItem)
+            .next()
+            .expect("a line")
+            .clone();
+        let code = line.u64_field("cost_code_id").expect("a cost code");
+        let written = |world: &World| {
+            let mut out = Vec::new();
+            represent_into(world, &line, &op.response, &mut out);
+            let text = String::from_utf8(out).expect("UTF-8");
+            let expected = serde_json::to_string(&represent(world, &line, &op.response))
+                .expect("a value serializes");
+            assert_eq!(text, expected);
+            text
+        };
+        // Twice: the second answer is written from the memo.
+        assert_eq!(written(&world), written(&world));
+        world.update(Kind::CostCode, code, |c| {
+            c.data.insert("name", json!("Renamed code"));
+        });
+        world.update(Kind::Company, line.company_id, |c| {
+            c.data.insert("name", json!("Renamed company"));
+        });
+        let after = written(&world);
+        assert!(after.contains("Renamed code"), "{after}");
+        assert!(after.contains("Renamed company"), "{after}");
     }
 
     #[test]
