@@ -317,8 +317,11 @@ async fn upsert(conn: &mut Conn<'_>, write: &BindingWrite) -> Result<Binding> {
 /// How many bindings one multi-row statement of [`upsert_many`] writes (8 parameters each).
 const WRITE_CHUNK: usize = 250;
 
-/// [`upsert`] for many bindings, a few hundred per statement: one lookup of what the chunk's
-/// keys and ids are bound to, the new bindings in one INSERT, the identical ones updated.
+/// [`upsert`] for many bindings, a few hundred per statement. Each chunk is first inserted
+/// whole, leaving out what clashes with a binding already there: in a first synchronization
+/// every binding is new, and looking both sides up first read a million index entries twice
+/// for nothing. If some were left out, one lookup of what the chunk's keys and ids are bound to
+/// tells the identical ones (updated; the ones just inserted among them) from the clashes.
 /// Returns the positions of the writes that clash with another binding (either side bound to
 /// another record, or two writes of the chunk naming the same key or id), left untouched for
 /// the caller to settle one by one as [`upsert`] would refuse them.
@@ -340,6 +343,10 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
     let at = now();
     for ((pairing, entity), positions) in groups {
         for chunk in positions.chunks(WRITE_CHUNK) {
+            if insert_new(conn, (pairing, entity), writes, chunk, at).await? == chunk.len() as u64
+            {
+                continue;
+            }
             let keys: Vec<String> = chunk.iter().map(|&i| writes[i].erp_key.clone()).collect();
             let ids: Vec<u64> = chunk.iter().map(|&i| writes[i].procore_id).collect();
             let mut bound_keys: BTreeMap<String, u64> = BTreeMap::new();
@@ -389,42 +396,55 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
                     .await?;
                 });
             }
-            if fresh.is_empty() {
-                continue;
-            }
-            let db_ids = fresh
-                .iter()
-                .map(|&i| to_db_id("Procore id", writes[i].procore_id))
-                .collect::<Result<Vec<_>>>()?;
-            let inserted = with_conn!(&mut *conn, c => {
-                let mut qb = QueryBuilder::new(
-                    "INSERT INTO bindings (pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, last_synced_values, synced_at) ",
-                );
-                qb.push_values(fresh.iter().zip(&db_ids), |mut row, (&i, id)| {
-                    let w = &writes[i];
-                    row.push_bind(pairing.0)
-                        .push_bind(entity)
-                        .push_bind(&w.erp_key)
-                        .push_bind(*id)
-                        .push_bind(&w.erp_hash)
-                        .push_bind(&w.procore_hash)
-                        .push_bind(Json(&w.last_synced_values))
-                        .push_bind(at);
-                });
-                // Whatever another writer bound since the lookup is left out, not failed: a
-                // failed statement would end a PostgreSQL transaction.
-                qb.push(" ON CONFLICT DO NOTHING");
-                qb.build().execute(&mut *c).await?.rows_affected()
-            });
-            if inserted < fresh.len() as u64 {
-                // Another writer bound some of these since the lookup (rare): all of them are
-                // settled one by one, which is idempotent for the ones that did go in.
+            // Bound since the first insert by another writer, then unbound again (rare):
+            // settled one by one, which is idempotent for the ones that do go in.
+            if insert_new(conn, (pairing, entity), writes, &fresh, at).await?
+                < fresh.len() as u64
+            {
                 clashes.extend(fresh.iter().copied());
             }
         }
     }
     clashes.sort_unstable();
     Ok(clashes)
+}
+
+/// Inserts the writes at `positions` (all of `pairing` and `entity`) in one statement,
+/// leaving out, not failing, the ones whose key or id is bound already: a failed statement
+/// would end a PostgreSQL transaction. How many went in.
+async fn insert_new(
+    conn: &mut Conn<'_>,
+    (pairing, entity): (PairingId, &str),
+    writes: &[BindingWrite],
+    positions: &[usize],
+    at: DateTime<Utc>,
+) -> Result<u64> {
+    if positions.is_empty() {
+        return Ok(0);
+    }
+    let db_ids = positions
+        .iter()
+        .map(|&i| to_db_id("Procore id", writes[i].procore_id))
+        .collect::<Result<Vec<_>>>()?;
+    let inserted = with_conn!(&mut *conn, c => {
+        let mut qb = QueryBuilder::new(
+            "INSERT INTO bindings (pairing_id, entity, erp_key, procore_id, erp_hash, procore_hash, last_synced_values, synced_at) ",
+        );
+        qb.push_values(positions.iter().zip(&db_ids), |mut row, (&i, id)| {
+            let w = &writes[i];
+            row.push_bind(pairing.0)
+                .push_bind(entity)
+                .push_bind(&w.erp_key)
+                .push_bind(*id)
+                .push_bind(&w.erp_hash)
+                .push_bind(&w.procore_hash)
+                .push_bind(Json(&w.last_synced_values))
+                .push_bind(at);
+        });
+        qb.push(" ON CONFLICT DO NOTHING");
+        qb.build().execute(&mut *c).await?.rows_affected()
+    });
+    Ok(inserted)
 }
 
 async fn unlink(
