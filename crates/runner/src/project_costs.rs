@@ -580,7 +580,8 @@ impl SyncRunner {
             }
             return Ok(clean);
         }
-        self.link_costs(locked).await?;
+        let recording = batch_of.run_id;
+        self.link_costs(locked, out, recording).await?;
         if pending.is_empty() {
             return Ok(clean);
         }
@@ -713,16 +714,24 @@ impl SyncRunner {
             );
             written.push((p.number, p.original.unwrap_or(id), sent));
         }
-        self.link_costs(written).await?;
+        self.link_costs(written, out, recording).await?;
         Ok(clean)
     }
 
-    /// Links costs to their direct costs, each keeping what Procore holds of it (`Sent`).
-    async fn link_costs(&self, costs: Vec<(String, u64, Sent)>) -> Result<(), RunnerError> {
+    /// Links costs to their direct costs, each keeping what Procore holds of it (`Sent`), and
+    /// records the outcomes gathered so far with them (in the run `recording`, if any).
+    async fn link_costs(
+        &self,
+        costs: Vec<(String, u64, Sent)>,
+        out: &mut Out,
+        recording: Option<RunId>,
+    ) -> Result<(), RunnerError> {
         let links = costs
             .into_iter()
             .map(|(key, id, sent)| (key, id, serde_json::to_value(sent).unwrap_or_default()));
-        self.link_all(PROJECT_COSTS.name, links).await
+        let recording = recording.map(|run| (out, run));
+        self.link_all_recording(PROJECT_COSTS.name, links, recording)
+            .await
     }
 
     /// Sends the direct costs (without lines) in one sync action per 1,000; their Procore ids by

@@ -102,6 +102,18 @@ impl SyncRunner {
         entity: &str,
         links: impl IntoIterator<Item = (String, u64, serde_json::Value)>,
     ) -> Result<(), RunnerError> {
+        self.link_all_recording(entity, links, None).await
+    }
+
+    /// [`link_all`](Self::link_all), recording in the same transaction the outcomes `out`
+    /// gathered so far when `recording` names a run: a batch's outcomes and its bindings
+    /// become visible together, in one commit instead of two.
+    pub(crate) async fn link_all_recording(
+        &self,
+        entity: &str,
+        links: impl IntoIterator<Item = (String, u64, serde_json::Value)>,
+        recording: Option<(&mut Out, RunId)>,
+    ) -> Result<(), RunnerError> {
         let writes: Vec<BindingWrite> = links
             .into_iter()
             .map(|(erp_key, procore_id, values)| BindingWrite {
@@ -114,12 +126,25 @@ impl SyncRunner {
                 last_synced_values: values,
             })
             .collect();
-        if writes.is_empty() {
+        let outcomes = match &recording {
+            Some((out, _)) => out.outcomes.as_slice(),
+            None => &[],
+        };
+        if writes.is_empty() && outcomes.is_empty() {
             return Ok(());
         }
         let mut tx = self.state.begin().await?;
         rebind_all(&mut tx, &writes).await?;
-        tx.commit().await?;
+        if let Some((out, run_id)) = recording {
+            if !out.outcomes.is_empty() {
+                tx.add_outcomes(run_id, &out.outcomes).await?;
+            }
+            tx.commit().await?;
+            // Recorded only once committed: a failed transaction leaves them to be recorded.
+            out.outcomes.clear();
+        } else {
+            tx.commit().await?;
+        }
         Ok(())
     }
 

@@ -343,8 +343,7 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
     let at = now();
     for ((pairing, entity), positions) in groups {
         for chunk in positions.chunks(WRITE_CHUNK) {
-            if insert_new(conn, (pairing, entity), writes, chunk, at).await? == chunk.len() as u64
-            {
+            if insert_new(conn, (pairing, entity), writes, chunk, at).await? == chunk.len() as u64 {
                 continue;
             }
             let keys: Vec<String> = chunk.iter().map(|&i| writes[i].erp_key.clone()).collect();
@@ -398,9 +397,7 @@ async fn upsert_many(conn: &mut Conn<'_>, writes: &[BindingWrite]) -> Result<Vec
             }
             // Bound since the first insert by another writer, then unbound again (rare):
             // settled one by one, which is idempotent for the ones that do go in.
-            if insert_new(conn, (pairing, entity), writes, &fresh, at).await?
-                < fresh.len() as u64
-            {
+            if insert_new(conn, (pairing, entity), writes, &fresh, at).await? < fresh.len() as u64 {
                 clashes.extend(fresh.iter().copied());
             }
         }

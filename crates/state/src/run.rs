@@ -9,7 +9,7 @@ use sqlx::{FromRow, QueryBuilder};
 
 use crate::error::{from_db_id, to_db_id, Result, StateError};
 use crate::pairing::PairingId;
-use crate::store::{now, text_enum, with_conn, StateStore};
+use crate::store::{now, text_enum, with_conn, Conn, StateStore, StateTx};
 
 /// Outcomes per INSERT statement: 11 parameters each stays far below SQLite's limit.
 const OUTCOME_CHUNK: usize = 500;
@@ -415,38 +415,8 @@ impl StateStore {
     /// back through the driver for nothing (an outcome to amend later, with
     /// [`StateStore::update_outcome`], is found in the run's report).
     pub async fn add_outcomes(&self, run_id: RunId, outcomes: &[NewOutcome]) -> Result<u64> {
-        let at = now();
-        let mut stored = 0;
         let mut tx = self.begin().await?;
-        for chunk in outcomes.chunks(OUTCOME_CHUNK) {
-            let procore_ids = chunk
-                .iter()
-                .map(|o| {
-                    o.procore_id
-                        .map(|id| to_db_id("Procore id", id))
-                        .transpose()
-                })
-                .collect::<Result<Vec<_>>>()?;
-            stored += with_conn!(&mut tx.conn(), c => {
-                let mut qb = QueryBuilder::new(
-                    "INSERT INTO record_outcomes \
-                     (run_id, entity, erp_key, procore_id, action, side, status, message, started_at, updated_at) ",
-                );
-                qb.push_values(chunk.iter().zip(&procore_ids), |mut row, (o, procore_id)| {
-                    row.push_bind(run_id)
-                        .push_bind(&o.entity)
-                        .push_bind(&o.erp_key)
-                        .push_bind(*procore_id)
-                        .push_bind(o.action.as_str())
-                        .push_bind(o.side.as_str())
-                        .push_bind(o.status.as_str())
-                        .push_bind(&o.message)
-                        .push_bind(at)
-                        .push_bind(at);
-                });
-                qb.build().execute(&mut *c).await?.rows_affected()
-            });
-        }
+        let stored = insert_outcomes(&mut tx.conn(), run_id, outcomes).await?;
         tx.commit().await?;
         Ok(stored)
     }
@@ -536,5 +506,53 @@ impl StateStore {
                 })
             })
             .collect()
+    }
+}
+
+/// [`StateStore::add_outcomes`] on `conn`.
+async fn insert_outcomes(
+    conn: &mut Conn<'_>,
+    run_id: RunId,
+    outcomes: &[NewOutcome],
+) -> Result<u64> {
+    let at = now();
+    let mut stored = 0;
+    for chunk in outcomes.chunks(OUTCOME_CHUNK) {
+        let procore_ids = chunk
+            .iter()
+            .map(|o| {
+                o.procore_id
+                    .map(|id| to_db_id("Procore id", id))
+                    .transpose()
+            })
+            .collect::<Result<Vec<_>>>()?;
+        stored += with_conn!(&mut *conn, c => {
+            let mut qb = QueryBuilder::new(
+                "INSERT INTO record_outcomes \
+                 (run_id, entity, erp_key, procore_id, action, side, status, message, started_at, updated_at) ",
+            );
+            qb.push_values(chunk.iter().zip(&procore_ids), |mut row, (o, procore_id)| {
+                row.push_bind(run_id)
+                    .push_bind(&o.entity)
+                    .push_bind(&o.erp_key)
+                    .push_bind(*procore_id)
+                    .push_bind(o.action.as_str())
+                    .push_bind(o.side.as_str())
+                    .push_bind(o.status.as_str())
+                    .push_bind(&o.message)
+                    .push_bind(at)
+                    .push_bind(at);
+            });
+            qb.build().execute(&mut *c).await?.rows_affected()
+        });
+    }
+    Ok(stored)
+}
+
+impl StateTx {
+    /// [`StateStore::add_outcomes`] within this transaction: a batch's outcomes become visible
+    /// with its bindings, in one commit.
+    pub async fn add_outcomes(&mut self, run_id: RunId, outcomes: &[NewOutcome]) -> Result<u64> {
+        insert_outcomes(&mut self.conn(), run_id, outcomes).await
     }
 }
