@@ -15,6 +15,7 @@ pub mod iso3166;
 mod oauth;
 mod query;
 pub mod ratelimit;
+mod records;
 mod resources;
 pub mod seed;
 mod server;

@@ -14,6 +14,7 @@ use crate::faults::FaultPlan;
 use crate::fields::Fields;
 use crate::index::Indexes;
 use crate::ratelimit::RateLimiter;
+use crate::records::RecordTable;
 
 /// Every record kind the simulator stores. Each kind draws ids from its own range so a client
 /// that sends a vendor id where a project id belongs gets a 404, as it would from Procore.
@@ -289,7 +290,8 @@ pub struct Dirty {
 /// secondary indexes in step.
 #[derive(Debug)]
 pub struct World {
-    records: BTreeMap<Kind, BTreeMap<u64, Record>>,
+    /// By `Kind as usize`.
+    records: [RecordTable; Kind::ALL.len()],
     index: Indexes,
     pub next_ids: BTreeMap<Kind, u64>,
     pub auth: AuthState,
@@ -308,7 +310,7 @@ pub struct World {
 /// and rendering it again was a fifth of the simulator's work on the benchmark's costs.
 #[derive(Debug, Default)]
 pub struct Renderings {
-    entries: HashMap<RenderingKey, (u64, Box<[u8]>)>,
+    entries: HashMap<RenderingKey, (u64, Box<[u8]>), foldhash::fast::RandomState>,
 }
 
 /// What a rendering shows (a tag of the caller's choosing and a record) and the address of
@@ -321,7 +323,7 @@ const RENDERINGS_KEPT: usize = 50_000;
 impl World {
     pub fn empty() -> Self {
         World {
-            records: BTreeMap::new(),
+            records: Kind::ALL.map(|k| RecordTable::new(k.id_base())),
             index: Indexes::default(),
             next_ids: BTreeMap::new(),
             auth: AuthState::default(),
@@ -370,7 +372,7 @@ impl World {
     }
 
     pub fn get(&self, kind: Kind, id: u64) -> Option<&Record> {
-        self.records.get(&kind).and_then(|m| m.get(&id))
+        self.records[kind as usize].get(id)
     }
 
     /// Changes a record in place and re-indexes it, whatever `change` touched (scope fields,
@@ -384,7 +386,7 @@ impl World {
         id: u64,
         change: impl FnOnce(&mut Record) -> T,
     ) -> Option<T> {
-        let record = self.records.get_mut(&kind)?.get_mut(&id)?;
+        let record = self.records[kind as usize].get_mut(id)?;
         self.dirty.records.insert((kind, id));
         self.changes[kind as usize] += 1;
         self.index.remove(record);
@@ -400,18 +402,18 @@ impl World {
     /// Adds a record, replacing the one with the same kind and id if any.
     pub fn insert(&mut self, record: Record) {
         self.dirty.records.insert((record.kind, record.id));
-        let records = self.records.entry(record.kind).or_default();
-        if let Some(old) = records.get(&record.id) {
+        let kind = record.kind as usize;
+        if let Some(old) = self.records[kind].get(record.id) {
             self.index.remove(old);
-            self.changes[record.kind as usize] += 1;
+            self.changes[kind] += 1;
         }
         self.index.add(&record);
-        records.insert(record.id, record);
+        self.records[kind].insert(record);
     }
 
     pub fn remove(&mut self, kind: Kind, id: u64) -> Option<Record> {
         self.dirty.records.insert((kind, id));
-        let removed = self.records.get_mut(&kind).and_then(|m| m.remove(&id));
+        let removed = self.records[kind as usize].remove(id);
         if let Some(r) = &removed {
             self.index.remove(r);
             self.changes[kind as usize] += 1;
@@ -424,9 +426,8 @@ impl World {
         kind: Kind,
         ids: impl IntoIterator<Item = &'a u64> + 'a,
     ) -> impl Iterator<Item = &'a Record> + 'a {
-        let records = self.records.get(&kind);
-        ids.into_iter()
-            .filter_map(move |id| records.and_then(|m| m.get(id)))
+        let records = &self.records[kind as usize];
+        ids.into_iter().filter_map(move |id| records.get(*id))
     }
 
     /// Records of a kind (soft-deleted too) whose `company_id` is `company_id`, in id order.
@@ -487,7 +488,7 @@ impl World {
     /// lookup answers what a scan of the records answers.
     #[cfg(test)]
     pub(crate) fn assert_indexes_consistent(&self) {
-        let all = || self.records.values().flat_map(|m| m.values());
+        let all = || self.records.iter().flat_map(RecordTable::values);
         assert_eq!(
             self.index,
             Indexes::build(all()),
@@ -566,7 +567,7 @@ impl World {
     }
 
     pub fn all(&self, kind: Kind) -> impl Iterator<Item = &Record> {
-        self.records.get(&kind).into_iter().flat_map(|m| m.values())
+        self.records[kind as usize].values()
     }
 
     pub fn company_settings(&self, company_id: u64) -> CompanySettings {
