@@ -215,7 +215,18 @@ pub async fn export<W: Write>(
     entity: Entity,
     writer: W,
 ) -> Result<usize, ExportError> {
-    with_record!(entity, R => export_records::<R, W>(store, company, writer).await)
+    export_by_pages(store, company, entity, writer, EXPORT_PAGE).await
+}
+
+/// [`export`], reading `page` records at a time: only one page is held at once.
+pub async fn export_by_pages<W: Write>(
+    store: &ErpStore,
+    company: &str,
+    entity: Entity,
+    writer: W,
+    page: u32,
+) -> Result<usize, ExportError> {
+    with_record!(entity, R => export_records::<R, W>(store, company, writer, page).await)
 }
 
 /// Parses and validates a CSV file into records without touching any store.
@@ -559,28 +570,38 @@ async fn export_records<R: ErpRecord, W: Write>(
     store: &ErpStore,
     company: &str,
     writer: W,
+    page: u32,
 ) -> Result<usize, ExportError> {
     let entity = R::ENTITY;
-    let records = store
-        .all::<R>(company)
-        .await
-        .map_err(|source| ExportError::Store { entity, source })?;
     let mut csv = csv::Writer::from_writer(writer);
     let write_err = |source| ExportError::Write { entity, source };
     csv.write_record(R::COLUMNS.iter().map(|c| c.name))
         .map_err(write_err)?;
-    for changed in &records {
-        let cells: Vec<String> = changed
-            .record
-            .to_values()
-            .iter()
-            .map(|v| match v {
-                Value::Text(Some(text)) => escape_formula(text).into_owned(),
-                other => other.to_text().unwrap_or_default(),
-            })
-            .collect();
-        csv.write_record(&cells).map_err(write_err)?;
+    // A page at a time: a company's million project costs are never held at once.
+    let mut pages = store.pages::<R>(company, page);
+    let mut rows = 0;
+    while let Some(page) = pages
+        .next_page()
+        .await
+        .map_err(|source| ExportError::Store { entity, source })?
+    {
+        for changed in &page {
+            let cells: Vec<String> = changed
+                .record
+                .to_values()
+                .iter()
+                .map(|v| match v {
+                    Value::Text(Some(text)) => escape_formula(text).into_owned(),
+                    other => other.to_text().unwrap_or_default(),
+                })
+                .collect();
+            csv.write_record(&cells).map_err(write_err)?;
+        }
+        rows += page.len();
     }
     csv.flush().map_err(|e| write_err(csv::Error::from(e)))?;
-    Ok(records.len())
+    Ok(rows)
 }
+
+/// Records [`export`] reads per page.
+const EXPORT_PAGE: u32 = 5_000;

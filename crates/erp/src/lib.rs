@@ -27,4 +27,4 @@ pub use record::{
     ChangeBatch, ChangeMeta, ChangeOrigin, ChangeSeq, Changed, Entity, ErpRecord, NaturalKey,
     ProjectScoped, UnknownEntity, UpsertReport,
 };
-pub use store::{Backend, ErpStore};
+pub use store::{Backend, ErpStore, KeyPages};

@@ -536,19 +536,31 @@ impl ErpStore {
             .await
     }
 
-    /// Every record of a company in natural-key order (for exports and checks).
+    /// Every record of a company in natural-key order (for checks; an export reads them a page
+    /// at a time, [`ErpStore::pages`]).
     pub async fn all<R: ErpRecord>(&self, company: &str) -> Result<Vec<Changed<R>>, ErpError> {
         self.all_by_pages(company, MAX_BATCH).await
     }
 
-    /// [`ErpStore::all`], read `page` records at a time, each page starting after the last key
-    /// of the one before: a page is one JSON text, and a whole table in one would meet SQLite's
-    /// limit on a value's length (a gigabyte) in a company of a few million costs.
+    /// [`ErpStore::all`], read `page` records at a time.
     pub async fn all_by_pages<R: ErpRecord>(
         &self,
         company: &str,
         page: u32,
     ) -> Result<Vec<Changed<R>>, ErpError> {
+        let mut pages = self.pages::<R>(company, page);
+        let mut all = Vec::new();
+        while let Some(read) = pages.next_page().await? {
+            all.extend(read);
+        }
+        Ok(all)
+    }
+
+    /// Every record of a company in natural-key order, `page` records at a time, each page
+    /// starting after the last key of the one before: a page is one JSON text, and a whole
+    /// table in one would meet SQLite's limit on a value's length (a gigabyte) in a company of
+    /// a few million costs; and an export holds one page, not the table.
+    pub fn pages<R: ErpRecord>(&self, company: &str, page: u32) -> KeyPages<'_, R> {
         let b = self.backend;
         let keys = R::KEY_COLUMNS.join(", ");
         let after: Vec<String> = R::KEY_COLUMNS
@@ -571,26 +583,16 @@ impl ErpStore {
             table = R::TABLE,
             after = after.join(", "),
         );
-        let order = Self::key_order::<R>();
-        let mut all: Vec<Changed<R>> = Vec::new();
-        loop {
-            let mut binds = vec![
-                Value::Text(Some(company.to_owned())),
-                Value::Integer(Some(i64::from(page))),
-            ];
-            let sql = match all.last() {
-                None => &first,
-                Some(last) => {
-                    binds.extend(last.record.key().values());
-                    &next
-                }
-            };
-            let read = self.read_changed::<R>(sql, binds, &order).await?;
-            let done = read.len() < page as usize;
-            all.extend(read);
-            if done {
-                return Ok(all);
-            }
+        KeyPages {
+            store: self,
+            company: company.to_owned(),
+            page: page.max(1),
+            first,
+            next,
+            order: Self::key_order::<R>(),
+            after: None,
+            done: false,
+            record: std::marker::PhantomData,
         }
     }
 
@@ -819,6 +821,47 @@ fn company_from_row(row: &AnyRow) -> Result<Company, ErpError> {
             .map_err(|e| corrupt("companies", "environment", e))?,
         prefix: get(3, "prefix")?,
     })
+}
+
+/// The pages of [`ErpStore::pages`].
+pub struct KeyPages<'s, R> {
+    store: &'s ErpStore,
+    company: String,
+    page: u32,
+    first: String,
+    next: String,
+    order: String,
+    /// The key of the last record read.
+    after: Option<Vec<Value>>,
+    done: bool,
+    record: std::marker::PhantomData<fn() -> R>,
+}
+
+impl<R: ErpRecord> KeyPages<'_, R> {
+    /// The next page, or `None` once every record was read.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<Changed<R>>>, ErpError> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut binds = vec![
+            Value::Text(Some(self.company.clone())),
+            Value::Integer(Some(i64::from(self.page))),
+        ];
+        let sql = match &self.after {
+            None => &self.first,
+            Some(key) => {
+                binds.extend(key.iter().cloned());
+                &self.next
+            }
+        };
+        let read = self
+            .store
+            .read_changed::<R>(sql, binds, &self.order)
+            .await?;
+        self.done = read.len() < self.page as usize;
+        self.after = read.last().map(|c| c.record.key().values());
+        Ok((!read.is_empty()).then_some(read))
+    }
 }
 
 #[cfg(test)]

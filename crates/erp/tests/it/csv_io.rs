@@ -1,6 +1,6 @@
 //! CSV import and export.
 
-use erp::csv::{export, import, ImportError};
+use erp::csv::{export, export_by_pages, import, ImportError};
 use erp::{ChangeOrigin, Entity, ErpStore, Project, Supplier};
 
 use crate::store::company;
@@ -55,6 +55,19 @@ async fn round_trip_keeps_accents(store: ErpStore) {
         .await
         .unwrap();
     assert_eq!(String::from_utf8(out).unwrap(), suppliers);
+    // Read a page at a time, whatever the page's size, the export is the same.
+    for page in 1..=4 {
+        let mut paged = Vec::new();
+        let rows = export_by_pages(&store, "LAUR", Entity::Suppliers, &mut paged, page)
+            .await
+            .unwrap();
+        assert_eq!(rows, 3, "page of {page}");
+        assert_eq!(
+            String::from_utf8(paged).unwrap(),
+            suppliers,
+            "page of {page}"
+        );
+    }
     let blocked = store
         .get::<Supplier>("LAUR", &"F002".to_owned())
         .await
