@@ -1,9 +1,9 @@
 //! The simulated Procore world: records of every kind, OAuth grants, per-company settings,
 //! plus the runtime-only parts (rate-limit windows, faults, exchange log, request counts).
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::str::FromStr;
+use std::sync::Mutex;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
@@ -301,7 +301,9 @@ pub struct World {
     /// a memoised rendering depends on (see [`Renderings`]). Adding a record changes no other
     /// record's rendering.
     changes: [u64; Kind::ALL.len()],
-    renderings: RefCell<Renderings>,
+    /// Behind a lock only so that a world can be shared (read) between threads; a world is
+    /// used by one request at a time, so it is never contended.
+    renderings: Mutex<Renderings>,
 }
 
 /// JSON of referenced records as answers show them (a direct cost line's cost code, cost type
@@ -330,7 +332,7 @@ impl World {
             settings: Settings::default(),
             dirty: Dirty::default(),
             changes: [0; Kind::ALL.len()],
-            renderings: RefCell::default(),
+            renderings: Mutex::default(),
         }
     }
 
@@ -348,15 +350,21 @@ impl World {
         out: &mut Vec<u8>,
         render: impl FnOnce(&mut Vec<u8>),
     ) {
-        if let Some((at, text)) = self.renderings.borrow().entries.get(&key) {
+        let kept = || {
+            self.renderings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        if let Some((at, text)) = kept().entries.get(&key) {
             if *at == stamp {
                 out.extend_from_slice(text);
                 return;
             }
         }
+        // Not under the lock: rendering may look records up, never renderings.
         let start = out.len();
         render(out);
-        let mut kept = self.renderings.borrow_mut();
+        let mut kept = kept();
         if kept.entries.len() >= RENDERINGS_KEPT {
             kept.entries.clear();
         }
