@@ -3,7 +3,7 @@
 use erp::csv::{export, export_by_pages, import, ImportError};
 use erp::{ChangeOrigin, Entity, ErpStore, Project, Supplier};
 
-use crate::store::company;
+use crate::store::with_company;
 
 const PROJECTS_CSV: &str = "\
 number,parent_number,description,detailed_description,address,city,province,country,postal_code,phone,start_date,closing_date,active,linked_to_procore
@@ -13,10 +13,7 @@ number,parent_number,description,detailed_description,address,city,province,coun
 ";
 
 async fn round_trip_keeps_accents(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let report = import(&store, "LAUR", Entity::Projects, PROJECTS_CSV.as_bytes())
         .await
         .unwrap();
@@ -77,10 +74,7 @@ async fn round_trip_keeps_accents(store: ErpStore) {
 }
 
 async fn bad_rows_are_reported_and_nothing_imported(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let csv = "\
 number,description,address,start_date,active,linked_to_procore
 24017,École Sainte-Thérèse,,2025-03-01,true,true

@@ -6,7 +6,7 @@
 use erp::csv::{export, import, parse, ImportError, RowError};
 use erp::{ChangeOrigin, Entity, ErpStore, Project, SubcontractLine, Supplier};
 
-use crate::store::{company, supplier};
+use crate::store::{supplier, with_company};
 
 const SUPPLIERS_HEADER: &str =
     "code,name,status,linked_to_procore,address,city,province,country,postal_code,phone,email\n";
@@ -49,10 +49,7 @@ async fn refused(store: &ErpStore, rows: &str, column: Option<&str>) -> Vec<RowE
 }
 
 async fn hostile_supplier_files_are_refused_whole(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     store
         .upsert("LAUR", &[supplier("F000")], ChangeOrigin::User)
         .await
@@ -143,10 +140,7 @@ async fn hostile_supplier_files_are_refused_whole(store: ErpStore) {
 }
 
 async fn impossible_project_dates_are_refused(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let header = "number,description,active,linked_to_procore,start_date\n";
     for date in [
         "0000-13-45",
@@ -254,10 +248,7 @@ fn files_that_are_not_csv_are_refused_not_panicked_on() {
 }
 
 async fn exports_never_hand_a_spreadsheet_a_formula(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     // Values that reached maestro* some other way (a sync from Procore, the maestro* screens).
     let names = [
         "=cmd|' /C calc'!A0",

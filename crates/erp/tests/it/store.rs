@@ -15,6 +15,14 @@ pub fn company(code: &str) -> Company {
     }
 }
 
+/// Creates company `code` (see [`company`]), as every test's first step.
+pub async fn with_company(store: &ErpStore, code: &str) {
+    store
+        .upsert_company(&company(code), ChangeOrigin::User)
+        .await
+        .unwrap();
+}
+
 pub fn project(number: &str) -> Project {
     Project {
         number: number.to_owned(),
@@ -60,10 +68,7 @@ fn activity(project: &str, code: &str) -> Activity {
 
 async fn migrations_create_the_schema(store: ErpStore) {
     assert!(store.companies().await.unwrap().is_empty());
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     assert_eq!(store.environment("LAUR").await.unwrap(), Environment::Test);
     assert!(matches!(
         store.environment("NONE").await,
@@ -86,14 +91,8 @@ async fn migrations_create_the_schema(store: ErpStore) {
 }
 
 async fn change_seq_orders_changes_and_cursor_finds_them(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
-    store
-        .upsert_company(&company("AUTRE"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
+    with_company(&store, "AUTRE").await;
     let start = store.last_change_seq("LAUR").await.unwrap();
     let suppliers: Vec<Supplier> = (1..=5).map(|i| supplier(&format!("F{i:03}"))).collect();
     let report = store
@@ -194,10 +193,7 @@ async fn change_seq_orders_changes_and_cursor_finds_them(store: ErpStore) {
 }
 
 async fn unique_keys_are_refused(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let erp: Box<dyn ErpConnector> = Box::new(store.clone());
     erp.projects()
         .create("LAUR", &project("24017"))
@@ -265,10 +261,7 @@ async fn unique_keys_are_refused(store: ErpStore) {
 }
 
 async fn validation_names_record_and_field(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let bad_number = project("AB#12345678");
     let err = store
         .upsert("LAUR", &[bad_number], ChangeOrigin::User)
@@ -330,10 +323,7 @@ async fn validation_names_record_and_field(store: ErpStore) {
 }
 
 async fn budget_modification_leaves_original(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     store
         .upsert("LAUR", &[project("24017")], ChangeOrigin::User)
         .await
@@ -417,10 +407,7 @@ async fn budget_modification_leaves_original(store: ErpStore) {
 
 async fn a_project_is_read_on_its_own(store: ErpStore) {
     for code in ["LAUR", "OTHR"] {
-        store
-            .upsert_company(&company(code), ChangeOrigin::User)
-            .await
-            .unwrap();
+        with_company(&store, code).await;
     }
     let line = |project: &str, activity: &str, cost_type: &str| BudgetLine {
         project_number: project.to_owned(),
@@ -494,10 +481,7 @@ async fn a_project_is_read_on_its_own(store: ErpStore) {
 }
 
 async fn sub_projects_refer_to_their_master(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let mut sub = project("24017-01");
     sub.parent_number = Some("24017".to_owned());
     // Sub-project first in the batch: the parent check is deferred to commit.
@@ -521,10 +505,7 @@ async fn sub_projects_refer_to_their_master(store: ErpStore) {
 }
 
 async fn concurrent_writers_get_distinct_sequence_numbers(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let writers: Vec<_> = (0..4)
         .map(|w| {
             let store = store.clone();
@@ -565,10 +546,7 @@ async fn concurrent_writers_get_distinct_sequence_numbers(store: ErpStore) {
 /// line breaks, accents and symbols in text, signed four-decimal amounts, dates, flags and
 /// nulls must read back exactly, through every read.
 async fn values_read_back_exactly(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let mut s = supplier("F\"1\\");
     s.name = "Béton \"Côté\" \\ ltée\n\t🏗 <&> \u{2028} l'Église".to_owned();
     s.phone = None;
@@ -632,10 +610,7 @@ async fn values_read_back_exactly(store: ErpStore) {
 /// once: each page starts right after the last key of the one before, in the database's own
 /// order of keys (two-column keys included).
 async fn all_records_read_by_pages_are_all_of_them_in_order(store: ErpStore) {
-    store
-        .upsert_company(&company("LAUR"), ChangeOrigin::User)
-        .await
-        .unwrap();
+    with_company(&store, "LAUR").await;
     let codes = ["F2", "F10", "F1", "f1", "F-1", "É1", "F1_", "A"];
     let suppliers: Vec<Supplier> = codes.iter().map(|c| supplier(c)).collect();
     put(&store, &suppliers).await;
