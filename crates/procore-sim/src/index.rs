@@ -38,10 +38,65 @@ pub struct Indexes {
     /// vector, not a tree node.
     by_parent: HashMap<(Kind, u64), Vec<u64>>,
     by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
-    /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. Nearly
-    /// every origin names one record (a second is refused), so the ids are a sorted vector:
-    /// a set per origin would cost a tree node for each of a million direct costs.
-    by_origin: HashMap<(Kind, u64), HashMap<Box<str>, Vec<u64>>>,
+    /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. By
+    /// the origin's hash, not the origin: the record holds its origin already, and a second
+    /// copy of each of two million origins was a tenth of the simulator's memory on the
+    /// benchmark. Records under a hash may have another origin that shares it; `World`
+    /// checks each record's own.
+    by_origin: HashMap<(Kind, u64), HashMap<u64, Ids>>,
+}
+
+/// The ids under one origin hash, ascending: nearly always a single record (a second with the
+/// same origin is refused), so it is held in place rather than in a vector of its own.
+#[derive(Debug, Clone, PartialEq)]
+enum Ids {
+    One(u64),
+    /// Two or more.
+    Many(Vec<u64>),
+}
+
+impl Ids {
+    fn as_slice(&self) -> &[u64] {
+        match self {
+            Ids::One(id) => std::slice::from_ref(id),
+            Ids::Many(ids) => ids,
+        }
+    }
+
+    fn add(&mut self, id: u64) {
+        match self {
+            Ids::One(one) if *one == id => {}
+            Ids::One(one) => *self = Ids::Many(vec![id.min(*one), id.max(*one)]),
+            Ids::Many(ids) => {
+                if let Err(at) = ids.binary_search(&id) {
+                    ids.insert(at, id);
+                }
+            }
+        }
+    }
+
+    /// Removes `id`; whether any id is left.
+    fn remove(&mut self, id: u64) -> bool {
+        match self {
+            Ids::One(one) => *one != id,
+            Ids::Many(ids) => {
+                if let Ok(at) = ids.binary_search(&id) {
+                    ids.remove(at);
+                }
+                if let [last] = ids[..] {
+                    *self = Ids::One(last);
+                }
+                true
+            }
+        }
+    }
+}
+
+/// The key of an origin in `by_origin`: a fixed seed, so a world's index is the same
+/// whichever process built it.
+fn origin_hash(origin: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0).hash_one(origin)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,10 +193,27 @@ impl Indexes {
         }
         if let Some(origin) = live_origin(r) {
             let key = (r.kind, r.company_id);
-            let origins = self.by_origin.entry(key).or_default();
-            edit_sorted(origins, Box::<str>::from(origin), r.id, how);
-            if origins.is_empty() {
-                self.by_origin.remove(&key);
+            let hash = origin_hash(origin);
+            match how {
+                Edit::Add => {
+                    use std::collections::hash_map::Entry;
+                    match self.by_origin.entry(key).or_default().entry(hash) {
+                        Entry::Occupied(mut ids) => ids.get_mut().add(r.id),
+                        Entry::Vacant(slot) => {
+                            slot.insert(Ids::One(r.id));
+                        }
+                    }
+                }
+                Edit::Remove => {
+                    if let Some(origins) = self.by_origin.get_mut(&key) {
+                        if origins.get_mut(&hash).is_some_and(|ids| !ids.remove(r.id)) {
+                            origins.remove(&hash);
+                        }
+                        if origins.is_empty() {
+                            self.by_origin.remove(&key);
+                        }
+                    }
+                }
             }
         }
     }
@@ -168,10 +240,33 @@ impl Indexes {
         self.by_reference.get(&(kind, field, target))
     }
 
-    pub fn live_with_origin(&self, kind: Kind, company_id: u64, origin: &str) -> &[u64] {
+    /// The live records of `kind` in the company whose origin is `origin` or shares its hash:
+    /// the caller keeps those whose origin it is.
+    pub fn live_with_origin_hash(&self, kind: Kind, company_id: u64, origin: &str) -> &[u64] {
         self.by_origin
             .get(&(kind, company_id))
-            .and_then(|origins| origins.get(origin))
-            .map_or(&[], Vec::as_slice)
+            .and_then(|origins| origins.get(&origin_hash(origin)))
+            .map_or(&[], Ids::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_under_one_origin_go_from_one_to_many_and_back() {
+        let mut ids = Ids::One(7);
+        ids.add(7);
+        assert_eq!(ids, Ids::One(7));
+        ids.add(3);
+        assert_eq!(ids.as_slice(), [3, 7]);
+        ids.add(5);
+        assert_eq!(ids.as_slice(), [3, 5, 7]);
+        assert!(ids.remove(5));
+        assert!(ids.remove(3));
+        assert_eq!(ids, Ids::One(7));
+        assert!(ids.remove(9), "another id leaves it as it was");
+        assert!(!ids.remove(7));
     }
 }

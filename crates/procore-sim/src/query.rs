@@ -8,6 +8,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::error::Reply;
+use crate::fields::Field;
 use crate::state::Record;
 
 /// `filters[name]` / `filters[name][]` values, by name.
@@ -68,12 +69,11 @@ pub fn in_range(value: Option<&str>, range: &str) -> bool {
     after_start && before_end
 }
 
-fn scalar_text(v: &Value) -> Option<String> {
+fn scalar_text(v: Field) -> Option<String> {
     match v {
-        Value::String(s) => Some(s.clone()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::Bool(b) => Some(b.to_string()),
-        _ => None,
+        Field::Str(s) => Some(s.to_owned()),
+        Field::Bool(b) => Some(b.to_string()),
+        number => number.as_number().map(|n| n.to_string()),
     }
 }
 

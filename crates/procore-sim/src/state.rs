@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::config::{RateLimitConfig, SimConfig};
 use crate::faults::FaultPlan;
-use crate::fields::Fields;
+use crate::fields::{Field, Fields};
 use crate::index::Indexes;
 use crate::ratelimit::RateLimiter;
 use crate::records::RecordTable;
@@ -164,14 +164,13 @@ pub struct Record {
 
 impl Record {
     pub fn str_field(&self, name: &str) -> Option<&str> {
-        self.data.get(name).and_then(Value::as_str)
+        self.data.get(name).and_then(Field::as_str)
     }
 
     pub fn u64_field(&self, name: &str) -> Option<u64> {
         self.data.get(name).and_then(|v| match v {
-            Value::Number(n) => n.as_u64(),
-            Value::String(s) => s.parse().ok(),
-            _ => None,
+            Field::Str(s) => s.parse().ok(),
+            number => number.as_u64(),
         })
     }
 
@@ -483,13 +482,17 @@ impl World {
     }
 
     /// Live records of a kind in a company carrying `origin_id`, in id order.
-    pub fn live_with_origin(
-        &self,
+    pub fn live_with_origin<'a>(
+        &'a self,
         kind: Kind,
         company_id: u64,
-        origin: &str,
-    ) -> impl Iterator<Item = &Record> {
-        self.by_ids(kind, self.index.live_with_origin(kind, company_id, origin))
+        origin: &'a str,
+    ) -> impl Iterator<Item = &'a Record> + 'a {
+        self.by_ids(
+            kind,
+            self.index.live_with_origin_hash(kind, company_id, origin),
+        )
+        .filter(move |r| r.origin_id() == Some(origin))
     }
 
     /// Panics unless the indexes equal indexes rebuilt from the records and every indexed

@@ -393,8 +393,8 @@ pub fn write_rendered(value: &Value, shape: &Shape, out: &mut Vec<u8>) {
 /// [`write_rendered`] of the object whose fields `base` yields in key order, with `overlay`'s
 /// keys (in key order too) added or replacing its own; `write_added` writes an overlay's value
 /// rendered with the field's shape, if the contract names the field.
-pub fn write_object<'k, 'v, 'a, A: 'a>(
-    base: impl Iterator<Item = (&'k str, &'v Value)>,
+pub fn write_object<'k, 'a, B: Written, A: 'a>(
+    base: impl Iterator<Item = (&'k str, B)>,
     overlay: impl Iterator<Item = (&'a str, &'a A)>,
     mut write_added: impl FnMut(&A, Option<&Shape>, &mut Vec<u8>),
     fields: &Fields,
@@ -424,14 +424,34 @@ pub fn write_object<'k, 'v, 'a, A: 'a>(
         write_json(key, out);
         out.push(b':');
         let shape = field.map(|f| &f.shape);
-        match (added, own.unwrap_or(&Value::Null)) {
+        match (added, own) {
             (Some(added), _) => write_added(added, shape, out),
-            (None, value) => write_value(value, shape, out),
+            (None, Some(own)) => own.write(shape, out),
+            (None, None) => write_value(&Value::Null, shape, out),
         }
         // Keys the contract names twice are rendered once, by its first mention.
         while fields.next_if(|f| f.name == key).is_some() {}
     }
     out.push(b'}');
+}
+
+/// A value an object is written from: a JSON value, or a record's stored field
+/// ([`crate::fields::Field`]).
+pub trait Written {
+    /// The value as JSON text, rendered with `shape` if there is one.
+    fn write(self, shape: Option<&Shape>, out: &mut Vec<u8>);
+}
+
+impl Written for &Value {
+    fn write(self, shape: Option<&Shape>, out: &mut Vec<u8>) {
+        write_value(self, shape, out)
+    }
+}
+
+impl Written for crate::fields::Field<'_> {
+    fn write(self, shape: Option<&Shape>, out: &mut Vec<u8>) {
+        crate::fields::Field::write(self, shape, out)
+    }
 }
 
 /// `value` as JSON text, rendered with `shape` if there is one.

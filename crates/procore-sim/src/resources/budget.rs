@@ -1,8 +1,6 @@
 //! Budget computations (budget line item totals, budget view detail rows and columns), budget
 //! changes (`{data: ...}` envelopes), WBS code creation, and the combined commitments list.
 
-use std::str::FromStr;
-
 use http::StatusCode;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -11,15 +9,8 @@ use super::kinds::{self, cost_code_full, wbs_flat_code};
 use super::{errors_of, Ctx, Place};
 use crate::contract::{self, Shape};
 use crate::error::{ErrorStyle, Reply};
+use crate::fields::{decimal as dec, Field};
 use crate::state::{Kind, Record, World};
-
-fn dec(v: Option<&Value>) -> Decimal {
-    match v {
-        Some(Value::String(s)) => Decimal::from_str(s.trim()).unwrap_or_default(),
-        Some(Value::Number(n)) => contract::decimal_of_number(n).unwrap_or_default(),
-        _ => Decimal::ZERO,
-    }
-}
 
 fn money(d: Decimal) -> Value {
     Value::String(format!("{:.2}", d.round_dp(2)))
@@ -59,7 +50,7 @@ fn totals(world: &World, line: &Record) -> Totals {
         let sum: Decimal = c
             .data
             .get("adjustment_line_items")
-            .and_then(Value::as_array)
+            .and_then(Field::as_array)
             .into_iter()
             .flatten()
             .filter(|l| l.get("wbs_code_id").and_then(Value::as_u64) == wbs && wbs.is_some())
@@ -390,7 +381,7 @@ pub fn budget_change_op(ctx: &mut Ctx<'_>) -> Result<Reply, Reply> {
                     .world()
                     .get(Kind::BudgetChange, id)
                     .and_then(|r| r.data.get("adjustment_line_items"))
-                    .and_then(Value::as_array)
+                    .and_then(Field::as_array)
                     .cloned()
                     .unwrap_or_default();
                 for p in patch {

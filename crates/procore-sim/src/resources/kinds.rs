@@ -1,8 +1,6 @@
 //! Per-kind rules: scope, show representation (computed and nested fields), validation beyond
 //! the contract, read-only records, and the few operations that are not plain CRUD.
 
-use std::str::FromStr;
-
 use http::StatusCode;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
@@ -10,7 +8,7 @@ use serde_json::{json, Map, Value};
 use super::{errors_of, Ctx, Place, Scope, Spec};
 use crate::contract::{self, Shape};
 use crate::error::{ErrorStyle, FieldErrors, Reply};
-use crate::fields::Fields;
+use crate::fields::{decimal as dec, Field, Fields};
 use crate::iso3166;
 use crate::state::{Kind, Record, World};
 
@@ -240,14 +238,6 @@ pub fn parent_kind_for_op(op: &str) -> Option<Kind> {
 
 pub fn refresh_derived(_world: &mut crate::state::World) {}
 
-fn dec(v: Option<&Value>) -> Decimal {
-    match v {
-        Some(Value::String(s)) => Decimal::from_str(s.trim()).unwrap_or_default(),
-        Some(Value::Number(n)) => crate::contract::decimal_of_number(n).unwrap_or_default(),
-        _ => Decimal::ZERO,
-    }
-}
-
 fn money(d: Decimal) -> Value {
     Value::String(format!("{:.2}", d.round_dp(2)))
 }
@@ -271,7 +261,7 @@ fn named(world: &World, kind: Kind, id: Option<u64>) -> Value {
                         | "base_type"
                         | "origin_id"
                 ) {
-                    m.insert(f.to_owned(), v.clone());
+                    m.insert(f.to_owned(), v.to_value());
                 }
             }
             if kind == Kind::CostCode {
@@ -330,7 +320,7 @@ pub fn wbs_segment_items(world: &World, r: &Record) -> Vec<Value> {
             }));
         }
     }
-    if let Some(custom) = r.data.get("custom_segment_items").and_then(Value::as_array) {
+    if let Some(custom) = r.data.get("custom_segment_items").and_then(Field::as_array) {
         items.extend(custom.iter().cloned());
     }
     items
@@ -469,9 +459,9 @@ impl View<'_> {
         }
     }
 
-    fn get(&self, key: &str) -> Option<&Value> {
+    fn get(&self, key: &str) -> Option<Field<'_>> {
         match self.added.iter().find(|(k, _)| *k == key) {
-            Some((_, Shown::Value(v))) => Some(v),
+            Some((_, Shown::Value(v))) => Some(Field::of(v)),
             Some(_) => None,
             None => self.stored.get(key),
         }
@@ -548,7 +538,7 @@ pub fn view<'r>(world: &'r World, r: &'r Record) -> View<'r> {
                 json!(r
                     .data
                     .get("erp_integrated")
-                    .and_then(Value::as_bool)
+                    .and_then(Field::as_bool)
                     .unwrap_or(false)),
             );
         }
@@ -693,7 +683,7 @@ pub fn view<'r>(world: &'r World, r: &'r Record) -> View<'r> {
                         "PurchaseOrderContract"
                     }),
                 );
-                let shown = v.get("type").cloned().unwrap_or(Value::Null);
+                let shown = v.get("type").map_or(Value::Null, Field::to_value);
                 v.insert("contract_type", shown);
             }
         }
@@ -813,7 +803,7 @@ pub fn view<'r>(world: &'r World, r: &'r Record) -> View<'r> {
             let claimed: Decimal = r
                 .data
                 .get("items")
-                .and_then(Value::as_array)
+                .and_then(Field::as_array)
                 .into_iter()
                 .flatten()
                 .map(|i| {
@@ -874,7 +864,7 @@ pub fn listed(
             let active = r
                 .data
                 .get("active")
-                .and_then(Value::as_bool)
+                .and_then(Field::as_bool)
                 .unwrap_or(true);
             match first("by_status").unwrap_or("Active") {
                 "All" => true,
@@ -886,7 +876,7 @@ pub fn listed(
             let active = r
                 .data
                 .get("is_active")
-                .and_then(Value::as_bool)
+                .and_then(Field::as_bool)
                 .unwrap_or(true);
             let wanted_active = ctx.op.id != "RestV10CompaniesCompanyIdVendorsInactiveGet";
             if active != wanted_active {
@@ -1007,11 +997,11 @@ fn require(
     errors: &mut FieldErrors,
 ) {
     for f in fields {
-        let present = |v: Option<&Value>| {
+        let present = |v: Option<Field>| {
             v.is_some_and(|v| !v.is_null() && v.as_str().is_none_or(|s| !s.trim().is_empty()))
         };
         let ok = match attrs.get(*f) {
-            Some(v) => present(Some(v)),
+            Some(v) => present(Some(Field::of(v))),
             None => existing.is_some_and(|e| present(e.data.get(f))),
         };
         if !ok {
@@ -1292,18 +1282,18 @@ pub fn prepare(
             // One budget line per budget code (sub job, cost code, cost type), as in Procore's
             // budget: a second one is refused, never added beside the first.
             fn code_of<'a>(
-                get: impl Fn(&'static str) -> Option<&'a Value>,
+                get: impl Fn(&'static str) -> Option<Field<'a>>,
             ) -> (Option<u64>, Option<u64>, Option<u64>) {
                 (
-                    get("sub_job_id").and_then(Value::as_u64),
-                    get("cost_code_id").and_then(Value::as_u64),
-                    get("line_item_type_id").and_then(Value::as_u64),
+                    get("sub_job_id").and_then(Field::as_u64),
+                    get("cost_code_id").and_then(Field::as_u64),
+                    get("line_item_type_id").and_then(Field::as_u64),
                 )
             }
             let mut wanted = existing
                 .map(|e| code_of(|f| e.data.get(f)))
                 .unwrap_or_default();
-            let given = code_of(|f| attrs.get(f));
+            let given = code_of(|f| attrs.get(f).map(Field::of));
             wanted.1 = given.1.or(wanted.1);
             wanted.2 = given.2.or(wanted.2);
             if existing.is_none() {
@@ -1690,7 +1680,7 @@ pub fn before_write(ctx: &mut Ctx<'_>, spec: Spec, _id: Option<u64>) -> Result<(
         if ctx
             .world()
             .get(Kind::Project, project)
-            .is_some_and(|p| p.data.get("budget_locked") == Some(&Value::Bool(true)))
+            .is_some_and(|p| p.data.get("budget_locked") == Some(Field::Bool(true)))
         {
             return Err(Reply::field_errors(
                 StatusCode::UNPROCESSABLE_ENTITY,
