@@ -34,9 +34,9 @@ pub const REFERENCES: &[(Kind, &str)] = &[
 pub struct Indexes {
     by_company: HashMap<(Kind, u64), BTreeSet<u64>>,
     by_project: HashMap<(Kind, Option<u64>), BTreeSet<u64>>,
-    /// Most containers hold a few records (a direct cost its lines), so each holds a sorted
-    /// vector, not a tree node.
-    by_parent: HashMap<(Kind, u64), Vec<u64>>,
+    /// Most containers hold one or a few records (a direct cost its lines), so each holds
+    /// its ids in place or in a sorted vector, not a tree node.
+    by_parent: HashMap<(Kind, u64), Ids>,
     by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
     /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. By
     /// the origin's hash, not the origin: the record holds its origin already, and a second
@@ -46,8 +46,9 @@ pub struct Indexes {
     by_origin: HashMap<(Kind, u64), HashMap<u64, Ids>>,
 }
 
-/// The ids under one origin hash, ascending: nearly always a single record (a second with the
-/// same origin is refused), so it is held in place rather than in a vector of its own.
+/// The ids under one key, ascending: nearly always a single record (a second with the same
+/// origin is refused; a direct cost has one line or a few), so one is held in place rather
+/// than in a vector of its own.
 #[derive(Debug, Clone, PartialEq)]
 enum Ids {
     One(u64),
@@ -123,30 +124,20 @@ fn edit<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<u64>>, key: K, id
     }
 }
 
-/// [`edit`] for maps whose ids are a sorted vector.
-fn edit_sorted<K: std::hash::Hash + Eq>(
-    map: &mut HashMap<K, Vec<u64>>,
-    key: K,
-    id: u64,
-    how: Edit,
-) {
-    match how {
-        Edit::Add => {
-            let ids = map.entry(key).or_default();
-            if let Err(at) = ids.binary_search(&id) {
-                ids.insert(at, id);
+/// [`edit`] for maps whose ids are [`Ids`].
+fn edit_ids<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Ids>, key: K, id: u64, how: Edit) {
+    use std::collections::hash_map::Entry;
+    match (how, map.entry(key)) {
+        (Edit::Add, Entry::Occupied(mut ids)) => ids.get_mut().add(id),
+        (Edit::Add, Entry::Vacant(slot)) => {
+            slot.insert(Ids::One(id));
+        }
+        (Edit::Remove, Entry::Occupied(mut ids)) => {
+            if !ids.get_mut().remove(id) {
+                ids.remove();
             }
         }
-        Edit::Remove => {
-            if let Some(ids) = map.get_mut(&key) {
-                if let Ok(at) = ids.binary_search(&id) {
-                    ids.remove(at);
-                }
-                if ids.is_empty() {
-                    map.remove(&key);
-                }
-            }
-        }
+        (Edit::Remove, Entry::Vacant(_)) => {}
     }
 }
 
@@ -186,7 +177,7 @@ impl Indexes {
         edit(&mut self.by_company, (r.kind, r.company_id), r.id, how);
         edit(&mut self.by_project, (r.kind, r.project_id), r.id, how);
         if let Some(parent) = r.parent_id {
-            edit_sorted(&mut self.by_parent, (r.kind, parent), r.id, how);
+            edit_ids(&mut self.by_parent, (r.kind, parent), r.id, how);
         }
         for (field, target) in references(r) {
             edit(&mut self.by_reference, (r.kind, field, target), r.id, how);
@@ -194,26 +185,10 @@ impl Indexes {
         if let Some(origin) = live_origin(r) {
             let key = (r.kind, r.company_id);
             let hash = origin_hash(origin);
-            match how {
-                Edit::Add => {
-                    use std::collections::hash_map::Entry;
-                    match self.by_origin.entry(key).or_default().entry(hash) {
-                        Entry::Occupied(mut ids) => ids.get_mut().add(r.id),
-                        Entry::Vacant(slot) => {
-                            slot.insert(Ids::One(r.id));
-                        }
-                    }
-                }
-                Edit::Remove => {
-                    if let Some(origins) = self.by_origin.get_mut(&key) {
-                        if origins.get_mut(&hash).is_some_and(|ids| !ids.remove(r.id)) {
-                            origins.remove(&hash);
-                        }
-                        if origins.is_empty() {
-                            self.by_origin.remove(&key);
-                        }
-                    }
-                }
+            let origins = self.by_origin.entry(key).or_default();
+            edit_ids(origins, hash, r.id, how);
+            if origins.is_empty() {
+                self.by_origin.remove(&key);
             }
         }
     }
@@ -229,7 +204,7 @@ impl Indexes {
     pub fn children(&self, kind: Kind, parent_id: u64) -> &[u64] {
         self.by_parent
             .get(&(kind, parent_id))
-            .map_or(&[], Vec::as_slice)
+            .map_or(&[], Ids::as_slice)
     }
 
     /// Panics on a field missing from [`REFERENCES`]: an empty answer would be silently wrong.

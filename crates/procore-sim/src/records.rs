@@ -2,7 +2,10 @@
 //! nearly every record sits in a vector indexed by its id's offset from the base: in a B-tree
 //! each of a large company's two million records cost about twice its size (nodes half full
 //! after ascending inserts) and every lookup walked several levels. Ids elsewhere (a seed's, a
-//! test's, a restored world's) live in a tree beside it.
+//! test's, a restored world's) live in a tree beside it. The vector is kept in chunks: grown
+//! by doubling, a table of a million records was copied into a new allocation twice its size
+//! each time, touching twice the memory it ends with (fresh pages are dear on the machines the
+//! benchmark runs on) and holding both for the copy.
 
 use std::collections::BTreeMap;
 
@@ -12,11 +15,17 @@ use crate::state::Record;
 /// empty): more sparse than that, and it goes to the tree.
 const GAP: u64 = 4096;
 
+/// Slots per chunk of the vector (about 400 KiB of records).
+const CHUNK: usize = 4096;
+
 #[derive(Debug)]
 pub(crate) struct RecordTable {
     base: u64,
-    /// The record of id `base + i` at `i`. No id in `base..base + dense.len()` is in `sparse`.
-    dense: Vec<Option<Record>>,
+    /// The record of id `base + i` at slot `i` (chunk `i / CHUNK`, place `i % CHUNK`) for `i`
+    /// below `len`; every slot from `len` on is empty. No id in `base..base + len` is in
+    /// `sparse`.
+    dense: Vec<Box<[Option<Record>]>>,
+    len: usize,
     sparse: BTreeMap<u64, Record>,
 }
 
@@ -25,6 +34,7 @@ impl RecordTable {
         RecordTable {
             base,
             dense: Vec::new(),
+            len: 0,
             sparse: BTreeMap::new(),
         }
     }
@@ -32,19 +42,23 @@ impl RecordTable {
     /// The slot of `id` in `dense`, if it falls within it.
     fn slot(&self, id: u64) -> Option<usize> {
         let offset = id.checked_sub(self.base)?;
-        (offset < self.dense.len() as u64).then_some(offset as usize)
+        (offset < self.len as u64).then_some(offset as usize)
+    }
+
+    fn at(&mut self, slot: usize) -> &mut Option<Record> {
+        &mut self.dense[slot / CHUNK][slot % CHUNK]
     }
 
     pub(crate) fn get(&self, id: u64) -> Option<&Record> {
         match self.slot(id) {
-            Some(i) => self.dense[i].as_ref(),
+            Some(i) => self.dense[i / CHUNK][i % CHUNK].as_ref(),
             None => self.sparse.get(&id),
         }
     }
 
     pub(crate) fn get_mut(&mut self, id: u64) -> Option<&mut Record> {
         match self.slot(id) {
-            Some(i) => self.dense[i].as_mut(),
+            Some(i) => self.at(i).as_mut(),
             None => self.sparse.get_mut(&id),
         }
     }
@@ -53,37 +67,40 @@ impl RecordTable {
     pub(crate) fn insert(&mut self, record: Record) -> Option<Record> {
         let id = record.id;
         if let Some(i) = self.slot(id) {
-            return self.dense[i].replace(record);
+            return self.at(i).replace(record);
         }
-        let end = self.base + self.dense.len() as u64;
+        let end = self.base + self.len as u64;
         if id >= end && id - end <= GAP {
             let grown = (id - self.base + 1) as usize;
-            self.dense.resize_with(grown, || None);
+            while self.dense.len() * CHUNK < grown {
+                self.dense.push((0..CHUNK).map(|_| None).collect());
+            }
+            self.len = grown;
             // The tree's ids the vector now covers move into it.
             let moved: Vec<u64> = self.sparse.range(end..=id).map(|(k, _)| *k).collect();
             for k in moved {
                 let r = self.sparse.remove(&k).expect("a key just listed");
-                self.dense[(k - self.base) as usize] = Some(r);
+                *self.at((k - self.base) as usize) = Some(r);
             }
-            return self.dense[grown - 1].replace(record);
+            return self.at(grown - 1).replace(record);
         }
         self.sparse.insert(id, record)
     }
 
     pub(crate) fn remove(&mut self, id: u64) -> Option<Record> {
         match self.slot(id) {
-            Some(i) => self.dense[i].take(),
+            Some(i) => self.at(i).take(),
             None => self.sparse.remove(&id),
         }
     }
 
     /// Every record, in id order.
     pub(crate) fn values(&self) -> impl Iterator<Item = &Record> {
-        let end = self.base + self.dense.len() as u64;
+        let end = self.base + self.len as u64;
         self.sparse
             .range(..self.base)
             .map(|(_, r)| r)
-            .chain(self.dense.iter().flatten())
+            .chain(self.dense.iter().flat_map(|chunk| chunk.iter()).flatten())
             .chain(self.sparse.range(end..).map(|(_, r)| r))
     }
 }
@@ -169,5 +186,22 @@ mod tests {
             ids(&table),
             vec![42, 1000, 1003, 1003 + GAP, far, far + 1, 1000 + 10 * GAP]
         );
+    }
+
+    #[test]
+    fn the_vector_grows_a_chunk_at_a_time_and_keeps_every_record() {
+        let mut table = RecordTable::new(0);
+        let n = 3 * CHUNK as u64 + 5;
+        for id in 0..n {
+            table.insert(record(id));
+        }
+        assert_eq!(table.dense.len(), 4);
+        assert_eq!(ids(&table), (0..n).collect::<Vec<_>>());
+        for id in [0, CHUNK as u64 - 1, CHUNK as u64, n - 1] {
+            assert_eq!(table.get(id).map(|r| r.id), Some(id));
+        }
+        assert!(table.get(n).is_none(), "past the end, in the last chunk");
+        assert_eq!(table.remove(CHUNK as u64).map(|r| r.id), Some(CHUNK as u64));
+        assert_eq!(table.values().count() as u64, n - 1);
     }
 }
