@@ -34,9 +34,10 @@ pub const REFERENCES: &[(Kind, &str)] = &[
 pub struct Indexes {
     by_company: HashMap<(Kind, u64), BTreeSet<u64>>,
     by_project: HashMap<(Kind, Option<u64>), BTreeSet<u64>>,
-    /// Most containers hold one or a few records (a direct cost its lines), so each holds
-    /// its ids in place or in a sorted vector, not a tree node.
-    by_parent: HashMap<(Kind, u64), Ids>,
+    /// By `Kind as usize` of the children, then the container's id. Most containers hold one
+    /// or a few records (a direct cost its lines), so each holds its ids in place or in a
+    /// sorted slice, not a tree node: 24 bytes an entry, and a million direct costs.
+    by_parent: [HashMap<u64, Ids>; Kind::ALL.len()],
     by_reference: HashMap<(Kind, &'static str, u64), BTreeSet<u64>>,
     /// Live records only: `origin_id` uniqueness and sync matching ignore deleted ones. By
     /// the origin's hash, not the origin: the record holds its origin already, and a second
@@ -52,9 +53,12 @@ pub struct Indexes {
 #[derive(Debug, Clone, PartialEq)]
 enum Ids {
     One(u64),
-    /// Two or more.
-    Many(Vec<u64>),
+    /// Two or more. A boxed slice, so that an entry is 16 bytes: growing it reallocates, and
+    /// it rarely grows.
+    Many(Box<[u64]>),
 }
+
+const _: () = assert!(std::mem::size_of::<Ids>() == 16);
 
 impl Ids {
     fn as_slice(&self) -> &[u64] {
@@ -67,10 +71,12 @@ impl Ids {
     fn add(&mut self, id: u64) {
         match self {
             Ids::One(one) if *one == id => {}
-            Ids::One(one) => *self = Ids::Many(vec![id.min(*one), id.max(*one)]),
+            Ids::One(one) => *self = Ids::Many(Box::new([id.min(*one), id.max(*one)])),
             Ids::Many(ids) => {
                 if let Err(at) = ids.binary_search(&id) {
-                    ids.insert(at, id);
+                    let mut grown = std::mem::take(ids).into_vec();
+                    grown.insert(at, id);
+                    *ids = grown.into_boxed_slice();
                 }
             }
         }
@@ -82,7 +88,9 @@ impl Ids {
             Ids::One(one) => *one != id,
             Ids::Many(ids) => {
                 if let Ok(at) = ids.binary_search(&id) {
-                    ids.remove(at);
+                    let mut left = std::mem::take(ids).into_vec();
+                    left.remove(at);
+                    *ids = left.into_boxed_slice();
                 }
                 if let [last] = ids[..] {
                     *self = Ids::One(last);
@@ -177,7 +185,7 @@ impl Indexes {
         edit(&mut self.by_company, (r.kind, r.company_id), r.id, how);
         edit(&mut self.by_project, (r.kind, r.project_id), r.id, how);
         if let Some(parent) = r.parent_id {
-            edit_ids(&mut self.by_parent, (r.kind, parent), r.id, how);
+            edit_ids(&mut self.by_parent[r.kind as usize], parent, r.id, how);
         }
         for (field, target) in references(r) {
             edit(&mut self.by_reference, (r.kind, field, target), r.id, how);
@@ -202,8 +210,8 @@ impl Indexes {
     }
 
     pub fn children(&self, kind: Kind, parent_id: u64) -> &[u64] {
-        self.by_parent
-            .get(&(kind, parent_id))
+        self.by_parent[kind as usize]
+            .get(&parent_id)
             .map_or(&[], Ids::as_slice)
     }
 
